@@ -1,0 +1,215 @@
+"""``unicode``: fix text damage (mojibake, curly quotes, control characters) with ftfy.
+
+The result equals ``ftfy.fix_text`` (with ``options``) applied to each line
+without the whitespace at its edges: the text is cut into segments at line
+breaks exactly as ftfy cuts it, and the core of each segment that can need a fix
+goes through ``ftfy.fix_and_explain``. (Leading and trailing spaces are
+layout's to remove; leaving them out of ftfy's view makes the chain idempotent,
+since ftfy's mojibake detection looks at neighbouring characters.) A segment of printable ASCII
+without ``&`` cannot be changed by ftfy, so it is skipped without calling it
+(most news text). Each changed span is an edit whose rule is the name of the
+ftfy step that made it (``uncurl_quotes``, ``fix_encoding``, ...); a segment
+fixed by several steps has one group of edits per step.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any
+
+import ftfy
+
+from newsclean import ConfigError, Document, Edit, Normalizer, Span, Stage, hookimpl
+from newsclean.whitespace import HSPACE, plan_whitespace
+
+#: A character ftfy may act on: anything but printable ASCII, tab and newline, plus '&' (HTML entities).
+NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+#: Above this length a segment's change is recorded as one span (difflib is quadratic).
+MAX_DIFF_LENGTH = 4000
+
+
+def step_name(operation: str, parameter: str) -> str:
+    """The rule name of one ftfy explanation step.
+
+    >>> step_name("apply", "uncurl_quotes")
+    'uncurl_quotes'
+    >>> step_name("encode", "sloppy-windows-1252")
+    'fix_encoding'
+    """
+    if operation in ("encode", "decode"):
+        return "fix_encoding"
+    if operation == "normalize":
+        return f"normalize_{parameter.lower()}"
+    return parameter
+
+
+def rule_for(plan: list[Any] | None) -> str:
+    names: list[str] = []
+    for operation, parameter in plan or []:
+        name = step_name(operation, parameter)
+        if name not in names:
+            names.append(name)
+    return "+".join(names) or "ftfy"
+
+
+def diff_spans(before: str, after: str, offset: int, rule: str, note: str | None) -> list[Span]:
+    """Minimal spans that turn ``before`` into ``after`` (offsets shifted by ``offset``)."""
+    if len(before) > MAX_DIFF_LENGTH or len(after) > MAX_DIFF_LENGTH:
+        head = 0
+        limit = min(len(before), len(after))
+        while head < limit and before[head] == after[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+            tail += 1
+        return [Span(offset + head, offset + len(before) - tail, after[head : len(after) - tail], rule, note)]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [
+        Span(offset + i1, offset + i2, after[j1:j2], rule, note)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+class UnicodeFixer(Normalizer):
+    """ftfy's ``fix_text`` with every change in the edit log. Params are ftfy's options."""
+
+    name = "unicode"
+    stage = Stage.UNICODE
+    version = "1"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        try:
+            self._config = ftfy.TextFixerConfig(**params)
+        except TypeError as exc:
+            raise ConfigError(f"normalizer 'unicode': bad ftfy option in {params!r}: {exc}") from None
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        if not NEEDS_FTFY.search(text):
+            return
+        config = self._config
+        limit = config.max_decode_length
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        shift = 0  # how much earlier segments' fixes moved this one
+        pos = 0
+        while pos < len(text):
+            cut = text.find("\n", pos) + 1 or len(text)
+            if cut - pos > limit:
+                cut = pos + limit
+            segment = text[pos:cut]
+            # ftfy.fix_text turns HTML unescaping off for the rest of the text once it sees '<'.
+            if config.unescape_html == "auto" and "<" in segment:
+                config = config._replace(unescape_html=False)
+            if NEEDS_FTFY.search(segment):
+                # Whitespace at the line's edges is set aside: layout removes it, and
+                # ftfy must not decide differently on the next pass without it.
+                lead, core, trail, newline = split_edges(segment)
+                start = pos + shift + len(lead)
+                for part, gap in ((core, trail), (newline, "")):
+                    fixed = part
+                    if part and NEEDS_FTFY.search(part):
+                        part_edits, fixed = fix_part(part, config, start, self.name)
+                        edits.extend(part_edits)
+                        shift += len(fixed) - len(part)
+                    start += len(fixed) + len(gap)
+                    lead += fixed + gap
+                segment = lead
+            pieces.append(segment)
+            pos = cut
+        if edits:
+            doc.apply_log("".join(pieces), edits)
+
+
+EDGES = re.compile(rf"(?s)({HSPACE}*)(.*?)({HSPACE}*)(\r?\n?)")
+
+
+def split_edges(segment: str) -> tuple[str, str, str, str]:
+    """``(leading whitespace, core, trailing whitespace, final newline)`` of a segment.
+
+    >>> split_edges("\u00a0 “Hi” \\r\\n")
+    ('\xa0 ', '“Hi”', ' ', '\\r\\n')
+    """
+    match = EDGES.fullmatch(segment)
+    assert match is not None  # the pattern matches every string
+    return match.group(1), match.group(2), match.group(3), match.group(4)
+
+
+def fix_part(part: str, config: Any, offset: int, step: str) -> tuple[list[Edit], str]:
+    """ftfy on one line core; returns its edits (offsets from ``offset``) and the result.
+
+    If the core has odd whitespace (NBSP, zero-width characters, runs of
+    spaces) and ftfy decides differently once layout has normalised it, the
+    whitespace is normalised here first: otherwise the next pass over the
+    cleaned text would fix what this one left (ftfy cannot decode
+    ``"the\u00a0caf\u00c3\u00a9"`` as a whole but can ``"the caf\u00c3\u00a9"``).
+    """
+    fixed, plan = ftfy.fix_and_explain(part, config)
+    spaces = plan_whitespace(part)
+    if spaces:
+        view = Document(part)
+        view.apply(spaces, step=step)
+        view_fixed, view_plan = ftfy.fix_and_explain(view.text, config)
+        if view_fixed != view.text and not plan_whitespace(view_fixed):
+            shifted = [
+                Edit(e.step, e.rule, e.start + offset, e.end + offset, e.before, e.after, None, e.note)
+                for e in view.edits
+            ]
+            return shifted + segment_edits(view.text, view_fixed, view_plan or [], offset, step), view_fixed
+    if fixed == part:
+        return [], part
+    return segment_edits(part, fixed, plan or [], offset, step), fixed
+
+
+def replay_step(state: Any, operation: str, parameter: str) -> Any:
+    """One ftfy plan step (``apply_plan`` does not know ``normalize``); ``None`` if it cannot be replayed."""
+    try:
+        if operation == "normalize":
+            return unicodedata.normalize(parameter, state)
+        return ftfy.apply_plan(state, [(operation, parameter)])
+    except (ValueError, TypeError, UnicodeError):
+        return None
+
+
+def segment_edits(segment: str, fixed: str, plan: list[Any], offset: int, step: str) -> list[Edit]:
+    """The edits that turn ``segment`` into ``fixed``, one group per ftfy step of ``plan``.
+
+    Each str-to-str stage of the plan (an encode/decode pair counts as one) is
+    replayed with ``ftfy.apply_plan`` and diffed, so every edit carries the name
+    of the step that made it. If the replay does not reach ``fixed`` the whole
+    change is one group named by all the steps.
+    """
+    stages: list[tuple[str, str]] = []  # (rule, text after the stage)
+    state: Any = segment
+    pending: list[Any] = []
+    for operation, parameter in plan:
+        pending.append((operation, parameter))
+        state = replay_step(state, operation, parameter)
+        if state is None:
+            break
+        if isinstance(state, str):
+            stages.append((rule_for(pending), state))
+            pending = []
+    if state is None or not stages or pending or stages[-1][1] != fixed:
+        stages = [(rule_for(plan), fixed)]
+    sub = Document(segment)
+    for rule, after in stages:
+        sub.apply(diff_spans(sub.text, after, 0, rule, None), step=step)
+    return [
+        Edit(e.step, e.rule, e.start + offset, e.end + offset, e.before, e.after, None, e.note)
+        for e in sub.edits
+    ]
+
+
+@hookimpl
+def newsclean_configure(config):
+    config.declare("ftfy", {}, "options passed to ftfy.TextFixerConfig (e.g. {uncurl_quotes = false})")
+
+
+@hookimpl
+def newsclean_normalizers(config):
+    return [UnicodeFixer(**dict(config.get("ftfy")))]

@@ -1,0 +1,52 @@
+"""Shared fixtures: the corpora folder (tests skip without it), hypothesis profiles, --runslow."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CASES = Path(__file__).resolve().parent / "cases"
+CORPORA = Path(os.environ.get("NEWSCLEAN_CORPORA", ROOT.parent / "shared" / "corpora"))
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", deadline=None, max_examples=5000, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--runslow", action="store_true", default=False, help="run tests marked slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    if not CORPORA.is_dir():
+        pytest.skip(f"evaluation corpora not found at {CORPORA} (set NEWSCLEAN_CORPORA)")
+    return CORPORA
+
+
+@pytest.fixture(scope="session")
+def bbc_sample(corpora) -> list[tuple[str, str]]:
+    """A fixed sample of BBC articles (name, text), read from the tarball."""
+    import tarfile
+
+    out = []
+    with tarfile.open(corpora / "typos" / "bbc-fulltext.tar.gz") as tar:
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
+        for m in members[::20]:
+            out.append((m.name, tar.extractfile(m).read().decode("utf-8", errors="replace")))
+    return out
