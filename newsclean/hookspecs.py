@@ -65,8 +65,8 @@ def newsclean_modify_pipeline(pipeline: Pipeline) -> None:
 def newsclean_dataset_features(features: dict[str, Any]) -> None:
     """Declare the Dataset columns of metadata this plugin adds.
 
-    Called once when the output ``datasets.Features`` is built. ``features`` is
-    a dict of column name to ``datasets`` feature type; add entries in place
+    Called once per pipeline build; the output ``datasets.Features`` are the
+    built-in columns plus these. ``features`` is a dict of column name to ``datasets`` feature type; add entries in place
     (e.g. ``features["language"] = datasets.Value("string")``). A normalizer
     fills such a column through ``doc.set_meta(name, value, ...)``. Built-in
     columns cannot be replaced.
