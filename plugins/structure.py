@@ -1,0 +1,424 @@
+"""``structure``: what is not the article goes out of the body and, where it can, into metadata.
+
+Runs after ``layout``, so the text is lines separated by one or two line breaks.
+Each decision is a named rule, made on whole lines (or a prefix of the first
+paragraphs), and only where the form is unmistakable:
+
+- ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``) -> ``published``
+- ``headline``: the first line, short, with no final full stop, followed by a blank line -> ``title``
+- ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head -> ``author``
+- ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
+  ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
+- ``signoff``: editor initials, ``Reuter``, ``(AP)``, ``/ss/``, ``-- Xinhua``, ``© 2019 ...`` at the end -> ``signoff``
+- ``credit``: ``Reporting by ...; Editing by ...`` lines (reporters -> ``author``), ``(Photo: Getty Images)``
+- ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it
+- ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter, ...)
+
+Everything removed is in the edit log and in ``removed`` with its kind. If the
+rules would remove more than half of a document's words, nothing is removed and
+the document is flagged ``structure:over-deletion``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
+
+from .dates import parse_stamp
+
+STEP = "structure"
+DATA = "boilerplate.tsv"
+
+HEAD_LINES = 6  # title, time stamps, bylines are looked for among the first lines only
+PREFIX_PARAGRAPHS = 3  # outlet prefixes and datelines open one of the first paragraphs
+TAIL_LINES = 8  # sign-offs are looked for among the last lines only
+MAX_TITLE_WORDS = 25
+MAX_HEADLINE_WORDS = 22
+MAX_LINK_HEADLINES = 8
+OVER_DELETION = 0.5
+
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
+BYLINE = re.compile(
+    rf"^(?:By|BY|Written by|Words by|Posted by|Reported by)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
+    rf"(?:\s*(?:,|\||-|—|–|in)\s*(?P<org>[A-Z][\w.&' -]{{1,40}}))?\.?$"
+)
+PIPE_BYLINE = re.compile(rf"^(?P<names>{NAME})\s*\|\s*(?P<org>[A-Z][\w.&' -]{{1,30}})$")
+CREDIT = re.compile(
+    r"^\(?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
+    r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
+)
+CREDIT_PEOPLE = re.compile(r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)")
+INLINE_PHOTO = re.compile(
+    r"\s?\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
+)
+OUTLET_SECTION = re.compile(
+    r"^(?P<source>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})/(?P<section>[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}):\s+(?=\S)"
+)
+DATELINE_WITH_SOURCE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}?)"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*)?"
+    r"\((?P<source>[A-Z][\w.&' -]{0,28}[\w.])\)\s*(?:-{1,2}|—|–)\s*(?=\S)"
+)
+DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,}){0,3}\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"\s+(?:—|–|--|-)\s+(?=[A-Z\"'])"
+)
+SIGNOFF = re.compile(
+    r"^(?:"
+    r"[A-Z]{1,3}(?:[./][A-Z]{1,3}){0,3}\.?"  # editor initials: H.M, AB/CD, MR
+    r"|/[A-Za-z]{1,4}/"  # /ss/
+    r"|Reuter|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|PTI|IANS|ANI|Bernama|IRNA|Anadolu|AA|CNA|Kyodo|Yonhap|TASS|EFE|ANSA)\)"
+    r"|(?:-{1,2}|—|–)\s*(?:[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})"  # -- Xinhua
+    r"|(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?[^\n]{0,100}"
+    r"|All rights reserved\.?"
+    r")$"
+)
+NOT_A_TITLE = re.compile(r"https?:|www\.|@|\||<|>|\t")
+INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Plan:
+    """What the rules decided for one document, applied at once (or not at all)."""
+
+    removals: list[Span] = field(default_factory=list)
+    meta: list[tuple[str, Any, str]] = field(default_factory=list)
+    removed_lines: set[int] = field(default_factory=set)
+    flags: list[str] = field(default_factory=list)
+
+    def meta_value(self, name: str) -> Any:
+        return next((v for n, v, _ in self.meta if n == name), None)
+
+
+@functools.lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(kind, pattern)`` of every line of ``data/boilerplate.tsv``, compiled once per process."""
+    text = resources.files(__package__).joinpath("data", DATA).read_text(encoding="utf-8")
+    out = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, _, pattern = raw.partition("\t")
+        try:
+            out.append((kind.strip(), re.compile(rf"(?:{pattern.strip()})", re.IGNORECASE)))
+        except re.error as exc:
+            raise ConfigError(f"{DATA} line {number}: bad pattern {pattern!r}: {exc}") from None
+    return tuple(out)
+
+
+def boilerplate_kind(text: str) -> str | None:
+    """The kind of a whole line that is boilerplate (``promo``, ``link_header`` ...), else None."""
+    key = text.strip().strip("[]").strip().rstrip(" :.>»|\u203a")
+    if not key or len(key) > 320:
+        return None
+    for kind, pattern in boilerplate_patterns():
+        if pattern.fullmatch(key):
+            return kind
+    return None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for index, raw in enumerate(text.split("\n")):
+        if raw:
+            lines.append(Line(len(lines), pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    for i, line in enumerate(lines):
+        line.index = i
+    return lines
+
+
+def is_headline(text: str, max_words: int = MAX_HEADLINE_WORDS) -> bool:
+    """A short line without a final full stop: a headline, a subhead, a link title."""
+    words = WORDS.findall(text)
+    return 0 < len(words) <= max_words and not SENTENCE_END.search(text) and not text.endswith((",", ";"))
+
+
+def paragraph_break(text: str) -> int:
+    """How this text separates paragraphs: 2 (a blank line) or 1 (one line break)."""
+    return 2 if "\n\n" in text else 1
+
+
+def word_count(text: str) -> int:
+    return len(WORDS.findall(text))
+
+
+class StructureNormalizer(Normalizer):
+    """Title, time stamps, bylines, outlet prefixes, datelines, sign-offs, link blocks, boilerplate lines."""
+
+    name = STEP
+    stage = Stage.STRUCTURE
+    version = "1"
+
+    def __init__(self, datelines: str = "extract", **params: Any) -> None:
+        if datelines not in ("extract", "keep"):
+            raise ConfigError(f"normalizer 'structure': datelines must be 'extract' or 'keep', got {datelines!r}")
+        super().__init__(datelines=datelines, **params)
+
+    def data_files(self):
+        return [resources.files(__package__).joinpath("data", DATA)]
+
+    def __call__(self, doc: Document) -> None:
+        lines = split_lines(doc.text)
+        if not lines:
+            return
+        if not looks_english(doc.text):
+            doc.flag("structure:not-english")  # rules made for English news: leave the text alone
+            return
+        plan = Plan()
+        self.plan_head(doc.text, lines, plan)
+        self.plan_link_blocks_and_boilerplate(lines, plan)
+        self.plan_tail(lines, plan)
+        self.plan_prefixes(lines, plan)
+        self.plan_inline_credits(lines, plan)
+        if not plan.removals and not plan.meta:
+            return
+        removed_words = sum(word_count(doc.text[s.start : s.end]) - word_count(s.after) for s in plan.removals)
+        if removed_words > OVER_DELETION * max(word_count(doc.text), 1):
+            doc.flag("structure:over-deletion")
+            return
+        for name, value, rule in plan.meta:
+            doc.set_meta(name, value, step=STEP, rule=rule)
+        for flag in plan.flags:
+            doc.flag(flag)
+        doc.apply(line_removals(doc.text, lines, plan), step=STEP)
+
+    # -- the head: time stamps, title, bylines ---------------------------------
+    def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
+        for line in lines[:HEAD_LINES]:
+            stamp = parse_stamp(line.text)
+            if stamp is not None:
+                self.remove_line(plan, line, "timestamp", "timestamp")
+                if stamp.value is not None and plan.meta_value("published") is None:
+                    plan.meta.append(("published", stamp.value, "timestamp"))
+                elif stamp.ambiguous:
+                    plan.flags.append("structure:ambiguous-date")
+                continue
+            byline = BYLINE.match(line.text) or PIPE_BYLINE.match(line.text)
+            if byline and plan.meta_value("author") is None:
+                names = split_names(byline.group("names"))
+                self.remove_line(plan, line, "byline", "byline")
+                plan.meta.append(("author", names, "byline"))
+                org = byline.group("org")
+                if org and plan.meta_value("source") is None:
+                    plan.meta.append(("source", org.strip(), "byline"))
+                continue
+            first_kept = min((l.index for l in lines if l.index not in plan.removed_lines), default=-1)
+            if line.index == first_kept and plan.meta_value("title") is None:
+                if self.is_title(text, lines, line):
+                    self.remove_line(plan, line, "headline", "title")
+                    plan.meta.append(("title", line.text.strip(), "headline"))
+                    continue
+            break
+
+    @staticmethod
+    def is_title(text: str, lines: list[Line], line: Line) -> bool:
+        words = word_count(line.text)
+        if not (3 <= words <= MAX_TITLE_WORDS) or len(line.text) > 200:
+            return False
+        if NOT_A_TITLE.search(line.text) or line.text.upper() == line.text:
+            return False  # links, handles, tables, shouting: page furniture, or a dateline
+        if SENTENCE_END.search(line.text) and not line.text.endswith(("?", "?'", '?"')):
+            return False
+        if INNER_SENTENCE.search(line.text):  # two sentences are a paragraph, not a headline
+            return False
+        if line.text.endswith((",", ";", ":")) or line.text[:1].islower():
+            return False
+        rest = lines[line.index + 1 :]
+        if len(rest) < 2 or sum(word_count(l.text) for l in rest) < 3 * words:
+            return False
+        # followed by a paragraph break: a blank line, or one line break in a text
+        # whose paragraphs are single lines (as most extractors write them)
+        return rest[0].start - line.end >= 2 or paragraph_break(text) == 1
+
+    # -- anywhere: link blocks and boilerplate lines ----------------------------
+    def plan_link_blocks_and_boilerplate(self, lines: list[Line], plan: Plan) -> None:
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            kind = boilerplate_kind(line.text)
+            inline = None
+            if kind is None and ":" in line.text[:40]:
+                head, _, tail = line.text.partition(":")
+                if boilerplate_kind(head) == "link_header" and is_headline(tail.strip()):
+                    kind, inline = "link_header", tail
+            if kind is None:
+                i += 1
+                continue
+            if kind != "link_header":
+                self.remove_line(plan, line, f"boilerplate:{kind}", kind)
+                i += 1
+                continue
+            self.remove_line(plan, line, "link_block", "related")
+            j = i + 1
+            while inline is None and j < len(lines) and j - i <= MAX_LINK_HEADLINES and is_headline(lines[j].text):
+                self.remove_line(plan, lines[j], "link_block", "related")
+                j += 1
+            i = j
+
+    # -- the tail: sign-offs and credits ---------------------------------------
+    def plan_tail(self, lines: list[Line], plan: Plan) -> None:
+        for line in reversed(lines[-TAIL_LINES:]):
+            if line.index in plan.removed_lines:
+                continue
+            text = line.text.strip()
+            if CREDIT.match(text):
+                people = [n for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1))]
+                self.remove_line(plan, line, "credit", "credit")
+                if people and plan.meta_value("author") is None:
+                    plan.meta.append(("author", people, "credit"))
+                continue
+            if len(text) <= 120 and SIGNOFF.match(text) and not is_sentence(text):
+                self.remove_line(plan, line, "signoff", "signoff")
+                if plan.meta_value("signoff") is None:
+                    plan.meta.append(("signoff", text, "signoff"))
+                continue
+            break
+
+    # -- prefixes of the first paragraphs --------------------------------------
+    def plan_prefixes(self, lines: list[Line], plan: Plan) -> None:
+        body = [l for l in lines if l.index not in plan.removed_lines][:PREFIX_PARAGRAPHS]
+        for line in body:
+            m = OUTLET_SECTION.match(line.text)
+            if m:
+                plan.removals.append(Span(line.start, line.start + m.end(), "", "outlet_prefix", kind="prefix"))
+                plan.meta += [("source", m.group("source"), "outlet_prefix"), ("section", m.group("section"), "outlet_prefix")]
+                return
+            m = DATELINE_WITH_SOURCE.match(line.text) or DATELINE_CAPS.match(line.text)
+            if m:
+                groups = m.groupdict()
+                if groups.get("source") and plan.meta_value("source") is None:
+                    plan.meta.append(("source", groups["source"].strip(), "dateline"))
+                if groups.get("place"):
+                    plan.meta.append(("dateline", groups["place"].strip(" ,"), "dateline"))
+                if self.params["datelines"] == "extract":
+                    plan.removals.append(Span(line.start, line.start + m.end(), "", "dateline", kind="dateline"))
+                return
+
+    def plan_inline_credits(self, lines: list[Line], plan: Plan) -> None:
+        for line in lines:
+            if line.index in plan.removed_lines:
+                continue
+            for m in INLINE_PHOTO.finditer(line.text):
+                start = line.start + m.start()
+                if any(s.start <= start < s.end for s in plan.removals):
+                    continue
+                plan.removals.append(Span(start, line.start + m.end(), "", "photo_credit", kind="credit"))
+
+    @staticmethod
+    def remove_line(plan: Plan, line: Line, rule: str, kind: str) -> None:
+        plan.removed_lines.add(line.index)
+        plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
+
+
+FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for it on was with as he said by at from his be are have has but not "
+    "this they an were which will or who its their been had would after more one we also about".split()
+)
+
+
+def looks_english(text: str) -> bool:
+    """Cheap check that the rules apply: mostly Latin letters, and English function words present."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) < 0.8 * len(letters):
+        return False
+    words = [w.lower() for w in WORDS.findall(sample)]
+    if len(words) < 40:
+        return True  # too short to judge: the line rules are conservative anyway
+    return sum(w in FUNCTION_WORDS for w in words) >= 0.08 * len(words)
+
+
+def is_sentence(text: str) -> bool:
+    """A line of prose, however short (``He left.``), rather than a sign-off (``H.M``)."""
+    return word_count(text) >= 3 and bool(re.search(r"[a-z]{3,}", text)) and not text.startswith(("©", "(c)", "Copyright", "All rights"))
+
+
+def split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
+
+
+def line_removals(text: str, lines: list[Line], plan: Plan) -> list[Span]:
+    """Turn the planned removals into spans that also take out the line breaks of removed lines.
+
+    A removed line goes with the break after it; when no kept line follows, with
+    the break before it instead, so the text never ends or starts with a break.
+    Prefix removals inside kept lines stay as they are.
+    """
+    last_kept = max((l.index for l in lines if l.index not in plan.removed_lines), default=-1)
+    spans: list[Span] = []
+    for span in plan.removals:
+        line = next((l for l in lines if l.start == span.start and l.end == span.end), None)
+        if line is None or line.index not in plan.removed_lines:
+            spans.append(span)
+        elif line.index < last_kept:
+            spans.append(Span(line.start, lines[line.index + 1].start, "", span.rule, span.note, span.kind))
+        else:
+            start = lines[line.index - 1].end if line.index else line.start
+            spans.append(Span(start, line.end, "", span.rule, span.note, span.kind))
+    return merge_overlaps(spans)
+
+
+def merge_overlaps(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and span.start < out[-1].end:
+            continue  # a prefix inside a removed line: the line's removal covers it
+        out.append(span)
+    return out
+
+
+class StrayQuoteNormalizer(Normalizer):
+    """Remove an unbalanced closing quote at the end of a paragraph (``pointed out."``).
+
+    Only when the paragraph has an odd number of double quotes, ends with
+    sentence punctuation and the quote, and the paragraph before it does not
+    leave a quotation open (a quotation running over paragraphs is balanced
+    across them). Balanced quotes are never touched.
+    """
+
+    name = "stray_quotes"
+    stage = Stage.STRUCTURE
+    order = 50
+    version = "1"
+
+    ENDING = re.compile(r"[.!?,](\"|”)$")
+
+    def __call__(self, doc: Document) -> None:
+        spans = []
+        previous_open = False
+        for line in split_lines(doc.text):
+            text = line.text
+            quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
+            m = self.ENDING.search(text)
+            if m and quotes % 2 == 1 and not previous_open and not text.lstrip().startswith(('"', "\u201c")):
+                if m.group(1) == '"' or "\u201c" not in text:
+                    spans.append(Span(line.start + m.start(1), line.end, "", "stray_quote"))
+            previous_open = quotes % 2 == 1 and not m
+        doc.apply(spans, step=self.name)
+
+
+@hookimpl
+def newsclean_configure(config):
+    config.declare("datelines", "extract", "'extract' (dateline out of the body, into metadata) or 'keep'")
+
+
+@hookimpl
+def newsclean_normalizers(config):
+    return [StructureNormalizer(datelines=config.get("datelines")), StrayQuoteNormalizer()]
