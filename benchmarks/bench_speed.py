@@ -53,19 +53,18 @@ import ftfy
 import newsclean
 from newsclean import Document
 
+# benchmarks/results.py, shared by the benchmarks (a script's own folder is on sys.path).
+from results import write_section
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = Path(os.environ.get("NEWSCLEAN_CORPORA", REPO_ROOT.parent / "shared" / "corpora"))
 RESULTS_PATH = REPO_ROOT / "benchmarks" / "RESULTS.md"
 BBC_TARBALL = Path("typos") / "bbc-fulltext.tar.gz"
 SCRAPINGHUB_OUTPUTS = Path("boilerplate") / "scrapinghub" / "output"
 
-START_MARKER = "<!-- speed:start -->"
-END_MARKER = "<!-- speed:end -->"
-RESULTS_HEADER = """# newsclean benchmark results
-
-Each section is written by the script named in its heading; rerun the script to
-refresh it (see `benchmarks/README.md`). Do not edit inside the markers by hand.
-"""
+#: This script owns the RESULTS.md text between ``<!-- speed:start -->`` and ``<!-- speed:end -->``.
+SECTION_KEY = "speed"
+SECTION_HEADING = "Speed (bench_speed.py)"
 
 ROUNDS = 3
 QUICK_EVERY = 10  # --quick keeps every 10th document (a 10% sample, spread over the corpus)
@@ -211,6 +210,7 @@ class EditStats:
 
     docs: int
     changed: int  # documents whose text differs from the input
+    changed_inside: int  # ... from the input with its edges stripped (more than a trimmed final newline)
     ftfy_changed: int  # documents ftfy.fix_text alone would change
     by_rule: Counter[tuple[str, str]]
     docs_by_rule: Counter[tuple[str, str]]
@@ -229,6 +229,7 @@ def edit_stats(texts: Sequence[str], docs: Sequence[Document], ftfy_texts: Seque
     return EditStats(
         docs=len(texts),
         changed=sum(doc.text != text for doc, text in zip(docs, texts)),
+        changed_inside=sum(doc.text != text.strip() for doc, text in zip(docs, texts)),
         ftfy_changed=sum(fixed != text for fixed, text in zip(ftfy_texts, texts)),
         by_rule=by_rule,
         docs_by_rule=docs_by_rule,
@@ -284,8 +285,9 @@ def speed_table(r: InputResult) -> list[str]:
 def edits_table(r: InputResult) -> list[str]:
     e = r.edits
     lines = [
-        f"Documents changed by the pipeline: {e.changed} of {e.docs} ({percent(e.changed, e.docs)}); "
-        f"by `ftfy.fix_text` alone: {e.ftfy_changed} ({percent(e.ftfy_changed, e.docs)}). "
+        f"Documents changed by the pipeline: {e.changed:,} of {e.docs:,} ({percent(e.changed, e.docs)}); "
+        f"beyond stripping the text's edges: {e.changed_inside:,} ({percent(e.changed_inside, e.docs)}); "
+        f"by `ftfy.fix_text` alone: {e.ftfy_changed:,} ({percent(e.ftfy_changed, e.docs)}). "
         f"Text edits: {sum(e.by_rule.values()):,}; metadata edits: {e.meta_edits:,}.",
         "",
         "| step | rule | edits | docs | share of docs |",
@@ -315,6 +317,7 @@ def input_section(r: InputResult) -> list[str]:
 
 
 def machine_info(argv: Sequence[str]) -> list[str]:
+    """Date, command, interpreter, machine and code versions, taken when the run starts."""
     return [
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- command: `{command_line(argv)}`",
@@ -334,25 +337,27 @@ def command_line(argv: Sequence[str]) -> str:
 
 
 def git_commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True, check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
+    """The short commit hash, with "+ uncommitted changes" when the tree differs from it."""
+    commit = git("rev-parse", "--short", "HEAD")
+    if commit is None:
         return "unknown"
+    return commit + (" + uncommitted changes" if git("status", "--porcelain") else "")
+
+
+def git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
     return out.stdout.strip()
 
 
-def render(results: Sequence[InputResult], pipeline: Any, argv: Sequence[str], build_seconds: float) -> str:
+def render(results: Sequence[InputResult], pipeline: Any, info: list[str], build_seconds: float) -> str:
     chain = " > ".join(pipeline.names)
     lines = [
-        START_MARKER,
-        "## Speed (bench_speed.py)",
-        "",
         *headline(results),
         "",
-        *machine_info(argv),
+        *info,
         f"- pipeline: {chain} (built in {build_seconds:.2f} s, not timed below)",
         f"- method: single process; {ROUNDS} interleaved rounds over the whole input "
         f"(ftfy, pipeline, then each normalizer alone on the raw text); best round kept. "
@@ -360,20 +365,8 @@ def render(results: Sequence[InputResult], pipeline: Any, argv: Sequence[str], b
         f"`worst/best` shows the machine's noise.",
         "",
         *(line for r in results for line in input_section(r)),
-        END_MARKER,
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the text between the speed markers (or append it); create the file if needed."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else RESULTS_HEADER
-    start, end = text.find(START_MARKER), text.find(END_MARKER)
-    if start != -1 and end > start:
-        text = text[:start] + section.rstrip("\n") + text[end + len(END_MARKER):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
 
 
 # -- main ---------------------------------------------------------------------
@@ -402,18 +395,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora = args.corpora.resolve()
     inputs = load_inputs(corpora, args.quick) if corpora.is_dir() else []
     if not inputs:
-        print(f"corpora not found at {corpora}; skipping", file=sys.stderr)
+        print(f"corpora not found at {corpora}; skipping")
         return 2 if args.require_corpora else 0
 
+    info = machine_info(argv)
     start = time.perf_counter()
     # An explicit empty config: the default chain, whatever config file the working directory holds.
     pipeline = newsclean.Pipeline.from_config({})
     build_seconds = time.perf_counter() - start
 
     results = [bench_input(corpus, pipeline) for corpus in inputs]
-    section = render(results, pipeline, argv, build_seconds)
-    write_section(RESULTS_PATH, section)
-    print(section)
+    body = render(results, pipeline, info, build_seconds)
+    write_section(RESULTS_PATH, SECTION_KEY, SECTION_HEADING, body)
+    print(f"## {SECTION_HEADING}\n\n{body}")
     print(f"(written to {RESULTS_PATH})", file=sys.stderr)
     return 0
 

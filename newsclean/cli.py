@@ -104,7 +104,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     )
     save_dataset(ds, output, overwrite=args.overwrite)
     print(summary(ds, output, pipeline))
-    if rejects.exists():
+    # Only a skip run writes the rejects file (empty when nothing failed); one left by
+    # an earlier run is not this run's.
+    if pipeline.config.get("on_error") == "skip" and rejects.exists() and rejects.stat().st_size:
         print(f"skipped documents and their reasons: {rejects}")
     return 0
 
@@ -152,6 +154,8 @@ def _explain_rows(args: argparse.Namespace):
     from .readers import is_saved_dataset, read_documents
 
     path = Path(args.file)
+    if not path.exists():
+        raise NewscleanError(f"explain: {str(path)!r} does not exist")
     if path.suffix.lower() == ".txt":
         pipeline = _pipeline(args)
         for record in read_documents([path]):
@@ -167,9 +171,15 @@ def _explain_rows(args: argparse.Namespace):
         yield from datasets.Dataset.from_parquet(str(path))
     elif path.suffix.lower() == ".jsonl":
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
+            for lineno, line in enumerate(fh, 1):
                 if line.strip():
-                    yield json.loads(line)
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise NewscleanError(
+                            f"explain: {str(path)!r} line {lineno}: malformed JSON ({exc.msg})"
+                        ) from None
+                    yield row
     else:
         raise NewscleanError(f"explain: {str(path)!r} is neither a .txt article nor a newsclean output")
 

@@ -121,10 +121,13 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
             data = tomllib.load(fh)
     except FileNotFoundError:
         raise ConfigError(f"config file {str(path)!r} does not exist") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newsclean", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"config file {str(path)!r}: [tool] must be a table")
+        data = tool.get("newsclean", {})
     if not isinstance(data, dict):
         raise ConfigError(f"config file {str(path)!r}: [tool.newsclean] must be a table")
     return data

@@ -19,7 +19,7 @@ from datasets import Dataset, Features, Value
 from datasets.fingerprint import Hasher
 
 from .document import META_FIELDS, Document
-from .errors import InputError, NormalizerError, OutputError
+from .errors import InputError, NewscleanError, NormalizerError, OutputError
 from .pipeline import Pipeline
 from .readers import expand_inputs, input_stamp, is_saved_dataset, read_documents
 
@@ -82,8 +82,34 @@ def document_row(doc: Document, extra_columns: Sequence[str] = ()) -> dict[str, 
     for name in META_FIELDS:
         row.setdefault(name, meta.get(name))
     for name in extra_columns:
-        row[name] = meta.get(name)
+        row.setdefault(name, meta.get(name))  # a plugin column never replaces a built-in one
     return row
+
+
+class _WorkerNormalizerError(NormalizerError):
+    """A :class:`NormalizerError` that survives pickling.
+
+    ``Dataset.map(num_proc=N)`` sends a worker's exception to the parent pickled;
+    ``NormalizerError(message)`` cannot be rebuilt from its args, which kills the
+    pool's result thread and hangs the run instead of failing it.
+    """
+
+    def __reduce__(self):  # type: ignore[override]
+        return (_rebuild_normalizer_error, (self.doc_id, self.step, _picklable(self.error)))
+
+
+def _rebuild_normalizer_error(doc_id: str, step: str, error: BaseException) -> NormalizerError:
+    return _WorkerNormalizerError(doc_id, step, error)
+
+
+def _picklable(error: BaseException) -> BaseException:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # an exception type that cannot be rebuilt: keep its name and message
+        return RuntimeError(f"{type(error).__name__}: {error}")
 
 
 class CleanBatch:
@@ -111,7 +137,7 @@ class CleanBatch:
                 rows.append(document_row(doc, self.extra_columns))
             except NormalizerError as exc:
                 if self.on_error == "raise":
-                    raise
+                    raise _WorkerNormalizerError(exc.doc_id, exc.step, exc.error) from exc.error
                 row = document_row(Document(text, id=doc_id), self.extra_columns)
                 row["errors"] = str(exc)
                 rows.append(row)
@@ -198,17 +224,32 @@ def read_dataset(
     """The raw ``{id, text}`` Dataset of files and folders (not cleaned)."""
     paths = [str(p) for p in ([inputs] if isinstance(inputs, (str, os.PathLike)) else inputs)]
     expand_inputs(paths)  # fails early and clearly on a missing path or an empty folder
-    return Dataset.from_generator(
-        _generate,
-        features=RAW_FEATURES,
-        gen_kwargs={
-            "inputs": paths,
-            "text_field": text_field,
-            "id_field": id_field,
-            "encoding_errors": encoding_errors,
-            "stamp": input_stamp(paths),
-        },
-    )
+    try:
+        return Dataset.from_generator(
+            _generate,
+            features=RAW_FEATURES,
+            gen_kwargs={
+                "inputs": paths,
+                "text_field": text_field,
+                "id_field": id_field,
+                "encoding_errors": encoding_errors,
+                # a tuple: datasets shards over list-valued gen_kwargs and refuses lists of different lengths
+                "stamp": tuple(input_stamp(paths)),
+            },
+        )
+    except Exception as exc:
+        # datasets wraps what the generator raises in DatasetGenerationError; our
+        # InputError (file and line) is the error to report.
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, NewscleanError):
+            cause = cause.__cause__
+        if cause is not None:
+            raise cause from None
+        # datasets cannot build a split of zero examples ("corresponds to no data").
+        records = read_documents(paths, text_field=text_field, id_field=id_field, encoding_errors=encoding_errors)
+        if next(records, None) is None:
+            raise InputError(f"no documents in {', '.join(map(repr, paths))}") from None
+        raise
 
 
 def build_dataset(

@@ -43,7 +43,13 @@ class PluginManager(pluggy.PluginManager):
         self.origins: dict[str, PluginOrigin] = {}
 
     def register_origin(self, plugin: object, origin: PluginOrigin) -> None:
-        self.register(plugin, name=origin.plugin)
+        try:
+            self.register(plugin, name=origin.plugin)
+        except pluggy.PluginValidationError as exc:  # e.g. a hook argument the hookspec lacks
+            raise PluginLoadError(
+                f"plugin {origin.plugin!r} ({origin.target}) from distribution {origin.distribution!r}: "
+                f"{exc}. Fix its hook implementations to match newsclean.hookspecs"
+            ) from None
         self.origins[origin.plugin] = origin
 
     def check(self) -> None:
@@ -115,10 +121,17 @@ def get_plugin_manager(
     pm = PluginManager()
     skip, skip_third_party = _disabled_names()
     if use_entry_points:
-        for ep in iter_entry_points(entry_points):
+        if entry_points is None:
+            entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+        # Skip before looking for name clashes, so that the variable can get a
+        # broken set of installed plugins out of the way.
+        wanted = [
+            ep
+            for ep in entry_points
+            if ep.name not in skip and not (skip_third_party and _distribution(ep)[0] != BUILTIN_DISTRIBUTION)
+        ]
+        for ep in iter_entry_points(wanted):
             dist, version = _distribution(ep)
-            if ep.name in skip or (skip_third_party and dist != BUILTIN_DISTRIBUTION):
-                continue
             origin = PluginOrigin(ep.name, dist, version, ep.value)
             try:
                 plugin = ep.load()
@@ -141,8 +154,11 @@ def get_plugin_manager(
         except Exception as exc:
             raise PluginLoadError(
                 f"plugin module {module_name!r} (given with -p/load) failed to import: "
-                f"{type(exc).__name__}: {exc}"
+                f"{type(exc).__name__}: {exc}. Check the module name and that it is "
+                "importable (installed, or on sys.path / PYTHONPATH)"
             ) from exc
+        if pm.is_registered(module):  # already loaded through its entry point
+            continue
         pm.register_origin(module, PluginOrigin(module_name, "(-p)", "", module_name))
     pm.check()
     return pm

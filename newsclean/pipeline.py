@@ -53,6 +53,7 @@ class Pipeline:
         """Build the chain from the installed plugins (or ``plugin_manager``) and options."""
         cfg = load_config(config, **options)
         pm = plugin_manager or get_plugin_manager(plugins=cfg.get("plugins"), load=cfg.get("load"))
+        pm.check()  # a misspelled hook in a given plugin manager must not be ignored either
         pm.hook.newsclean_configure(config=cfg)
         cfg.check_unknown()
         for plugin_name, contribution in sorted(_per_plugin(pm, "newsclean_lexicons", {})):
@@ -183,7 +184,7 @@ class Pipeline:
             return (_rebuild, (self.spec(),))
         return (
             _from_objects,
-            (self.normalizers, self.config.user_values(), self.origins, self.extra_features),
+            (self.normalizers, self.config, self.origins, self.extra_features),
         )
 
 
@@ -200,7 +201,10 @@ def _rebuild(spec: dict[str, Any]) -> Pipeline:
 
 
 def _from_objects(normalizers, options, origins, extra_features) -> Pipeline:
-    return Pipeline(normalizers, Config(options), origins=origins, extra_features=extra_features)
+    # ``options`` is the Config itself (its plugin-declared defaults and lexicons
+    # included); a plain mapping of user values is still accepted.
+    config = options if isinstance(options, Config) else Config(options)
+    return Pipeline(normalizers, config, origins=origins, extra_features=extra_features)
 
 
 def _per_plugin(pm: PluginManager, hook_name: str, kwargs: dict[str, Any]) -> list[tuple[str, Any]]:

@@ -23,6 +23,8 @@ SUPPORTED = TEXT_SUFFIXES + RECORD_SUFFIXES
 
 Record = dict[str, str]
 
+BOM = b"\xef\xbb\xbf"
+
 
 def is_saved_dataset(path: Path) -> bool:
     """A folder written by ``Dataset.save_to_disk`` (or a ``DatasetDict``'s)."""
@@ -71,10 +73,13 @@ def decode_utf8(data: bytes, where: str, errors: str = "strict") -> str:
     try:
         return data.decode("utf-8-sig", errors=errors)
     except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 4]
+        # utf-8-sig counts from after the BOM; the message gives the offset in the file.
+        start = exc.start + (len(BOM) if data.startswith(BOM) else 0)
+        bad = data[start : start + 4]
+        line = data.count(b"\n", 0, start) + 1
         raise InputError(
-            f"{where}: not valid UTF-8 at byte {exc.start} ({bad!r}: {exc.reason}); "
-            "re-encode the file as UTF-8 or pass encoding_errors='replace'"
+            f"{where}: not valid UTF-8 at byte {start} (line {line}; "
+            f"{bad!r}: {exc.reason}); re-encode the file as UTF-8 or pass encoding_errors='replace'"
         ) from None
 
 
@@ -115,9 +120,8 @@ def read_jsonl(path: Path, prefix: str, text_field: str, id_field: str, encoding
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8", errors=encoding_errors)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{where}: not valid UTF-8 at byte {offset + exc.start} of the file ({exc.reason})"
-                ) from None
+                start = offset + exc.start + (len(BOM) if lineno == 1 and raw.startswith(BOM) else 0)
+                raise InputError(f"{where}: not valid UTF-8 at byte {start} of the file ({exc.reason})") from None
             offset += len(raw)
             if not line.strip():
                 continue
@@ -141,8 +145,11 @@ def read_csv(path: Path, prefix: str, text_field: str, id_field: str, encoding_e
                 if None in row:
                     raise InputError(f"{where}: more fields than the header has")
                 yield _record(row, where, text_field, id_field, f"{prefix}:{rowno}")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{str(path)!r}: not valid UTF-8 near line {reader.line_num + 1} ({exc.reason})") from None
+        except UnicodeDecodeError:
+            # The text layer decodes ahead of the parser, so reader.line_num would name the
+            # wrong line: find the bad byte in the file itself (decode_utf8 raises naming it).
+            decode_utf8(path.read_bytes(), repr(str(path)))
+            raise  # pragma: no cover - decode_utf8 raised
         except csv.Error as exc:
             raise InputError(f"{str(path)!r} line {reader.line_num}: malformed CSV ({exc})") from None
 

@@ -65,7 +65,7 @@ DATELINE_WITH_SOURCE = re.compile(
     r"\((?P<source>[A-Z][\w.&' -]{0,28}[\w.])\)\s*(?:-{1,2}|—|–)\s*(?=\S)"
 )
 DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,}){0,3}\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"^(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3}\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
     r"\s+(?:—|–|--|-)\s+(?=[A-Z\"'])"
 )
 SIGNOFF = re.compile(
@@ -145,9 +145,9 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_headline(text: str, max_words: int = MAX_HEADLINE_WORDS) -> bool:
-    """A short line without a final full stop: a headline, a subhead, a link title."""
+    """A short line without a final full stop: a headline, a subhead, a link title (3 words or more)."""
     words = WORDS.findall(text)
-    return 0 < len(words) <= max_words and not SENTENCE_END.search(text) and not text.endswith((",", ";"))
+    return 3 <= len(words) <= max_words and not SENTENCE_END.search(text) and not text.endswith((",", ";"))
 
 
 def paragraph_break(text: str) -> int:
@@ -213,9 +213,11 @@ class StructureNormalizer(Normalizer):
             byline = BYLINE.match(line.text) or PIPE_BYLINE.match(line.text)
             if byline and plan.meta_value("author") is None:
                 names = split_names(byline.group("names"))
+                org = byline.group("org")
+                if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
+                    org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
                 self.remove_line(plan, line, "byline", "byline")
                 plan.meta.append(("author", names, "byline"))
-                org = byline.group("org")
                 if org and plan.meta_value("source") is None:
                     plan.meta.append(("source", org.strip(), "byline"))
                 continue

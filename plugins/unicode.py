@@ -1,7 +1,8 @@
 """``unicode``: fix text damage (mojibake, curly quotes, control characters) with ftfy.
 
 The result equals ``ftfy.fix_text`` (with ``options``) applied to each line
-without the whitespace at its edges: the text is cut into segments at line
+on its own (ftfy would stop unescaping HTML entities for the rest of a text
+after the first ``<``; we decide per line) without the whitespace at its edges: the text is cut into segments at line
 breaks exactly as ftfy cuts it, and the core of each segment that can need a fix
 goes through ``ftfy.fix_and_explain``. (Leading and trailing spaces are
 layout's to remove; leaving them out of ftfy's view makes the chain idempotent,
@@ -93,6 +94,10 @@ class UnicodeFixer(Normalizer):
             return
         config = self._config
         limit = config.max_decode_length
+        # ftfy.fix_text turns HTML unescaping off for the rest of the text once it has
+        # seen '<'; fix_and_explain decides per segment, which is what we use: then
+        # removing a line (structure) cannot change how a later line is fixed on the
+        # next pass, and cleaning stays idempotent.
         pieces: list[str] = []
         edits: list[Edit] = []
         shift = 0  # how much earlier segments' fixes moved this one
@@ -102,9 +107,6 @@ class UnicodeFixer(Normalizer):
             if cut - pos > limit:
                 cut = pos + limit
             segment = text[pos:cut]
-            # ftfy.fix_text turns HTML unescaping off for the rest of the text once it sees '<'.
-            if config.unescape_html == "auto" and "<" in segment:
-                config = config._replace(unescape_html=False)
             if NEEDS_FTFY.search(segment):
                 # Whitespace at the line's edges is set aside: layout removes it, and
                 # ftfy must not decide differently on the next pass without it.

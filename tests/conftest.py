@@ -50,3 +50,17 @@ def bbc_sample(corpora) -> list[tuple[str, str]]:
         for m in members[::20]:
             out.append((m.name, tar.extractfile(m).read().decode("utf-8", errors="replace")))
     return out
+
+
+@pytest.fixture
+def hf_cache(tmp_path_factory, monkeypatch) -> Path:
+    """datasets' cache in a fresh temporary folder (also for subprocesses), not ~/.cache.
+
+    Tests then never read results cached by an earlier run (or by another test).
+    """
+    import datasets.config
+
+    cache = tmp_path_factory.mktemp("hf_cache")
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", cache)
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(cache))
+    return cache

@@ -1,0 +1,135 @@
+import pytest
+from hypothesis import given
+
+from newsclean import Document
+from newsclean.plugins.dates import parse_stamp
+from newsclean.plugins.structure import (
+    StrayQuoteNormalizer,
+    StructureNormalizer,
+    boilerplate_kind,
+    boilerplate_patterns,
+)
+from newsclean.testing import assert_normalizes, load_cases, news_text, run_normalizer
+
+from ..conftest import CASES
+
+BODY = (
+    "The ministry said the talks would resume next week after a short pause.\n\n"
+    "Officials from both sides met in the capital on Tuesday to discuss the border."
+)
+
+
+@pytest.mark.parametrize("case", load_cases(CASES / "structure.json"), ids=lambda c: c["why"][:50])
+def test_cases(case):
+    doc = assert_normalizes(StructureNormalizer(), case["before"], case["after"], case.get("meta"), why=case["why"])
+    # idempotent on its own output
+    assert run_normalizer(StructureNormalizer(), doc.text).text == doc.text
+
+
+def test_removed_blocks_are_listed_with_their_kind():
+    doc = run_normalizer(StructureNormalizer(), f"{BODY}\n\nRelated News:\n\nUS cannot break ties: Zarif\n\nH.M")
+    kinds = [r["kind"] for r in doc.removed]
+    assert kinds.count("related") == 2 and "signoff" in kinds
+    assert {"US cannot break ties: Zarif", "H.M"} <= {r["text"] for r in doc.removed}
+
+
+def test_datelines_keep_leaves_the_place_in_the_body_and_sets_metadata():
+    doc = run_normalizer(StructureNormalizer(datelines="keep"), f"LONDON (AP) \u2014 {BODY}")
+    assert doc.text.startswith("LONDON (AP) \u2014 The ministry")
+    assert doc.metadata["dateline"] == "LONDON" and doc.metadata["source"] == "AP"
+
+
+def test_bad_datelines_option_is_a_config_error():
+    from newsclean import ConfigError
+
+    with pytest.raises(ConfigError, match="datelines"):
+        StructureNormalizer(datelines="maybe")
+
+
+def test_over_deletion_guard_keeps_a_page_dump_and_flags_it():
+    page = "Home\n\nMenu\n\nSearch\n\nLatest news\n\nMost popular\n\nShare this article\n\nThe end of it all."
+    doc = run_normalizer(StructureNormalizer(), page)
+    assert doc.text == page
+    assert "structure:over-deletion" in doc.flags
+    assert doc.edits == []
+
+
+def test_non_english_text_is_left_alone_and_flagged():
+    text = "Nunca ouviu as sensacionais brinquedorias musicais do grupo?\n\n" + (
+        "O grupo de Belo Horizonte lança um disco novo com canções para crianças e adultos. " * 6
+    )
+    doc = run_normalizer(StructureNormalizer(), text)
+    assert doc.text == text and "structure:not-english" in doc.flags
+
+
+def test_clean_bbc_style_article_keeps_every_body_sentence():
+    text = (
+        "Ad sales boost Time Warner profit\n\n"
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.\n\n"
+        "The firm, which is now one of the biggest investors in Google, benefited from sales of high-speed internet.\n\n"
+        "Time Warner said on Friday that it now owns 8% of search-engine Google."
+    )
+    doc = run_normalizer(StructureNormalizer(), text)
+    assert doc.metadata["title"] == "Ad sales boost Time Warner profit"
+    assert doc.text == text.split("\n\n", 1)[1]
+
+
+@given(news_text())
+def test_structure_never_loses_text(text):
+    run_normalizer(StructureNormalizer(), text)  # asserts undo() rebuilds the input
+    run_normalizer(StrayQuoteNormalizer(), text)
+
+
+# -- stray quotes -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ('The official said: "We have a good relationship" and more, Khafaji pointed out."',
+         'The official said: "We have a good relationship" and more, Khafaji pointed out.'),
+        ('He said it was over."', "He said it was over."),
+    ],
+)
+def test_stray_closing_quote_is_removed(before, after):
+    assert_normalizes(StrayQuoteNormalizer(), before, after)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "It is over."',
+        '"We will go," he said, "and then we will see."',
+        '"The first part of a long quotation runs on.\n\n"And this is where it ends."',
+        '"The first part of a quotation left open\n\nand closed in the next paragraph."',
+        "A 12\" record and a 7\" single.",
+    ],
+)
+def test_balanced_or_continued_quotes_are_never_touched(text):
+    assert run_normalizer(StrayQuoteNormalizer(), text).edits == []
+
+
+# -- data and dates -------------------------------------------------------------------
+def test_boilerplate_data_file_compiles_and_classifies():
+    assert len(boilerplate_patterns()) > 30
+    assert boilerplate_kind("Related News:") == "link_header"
+    assert boilerplate_kind("You might also like") == "link_header"
+    assert boilerplate_kind("Advertisement") == "ad"
+    assert boilerplate_kind("The minister said the latest news was good.") is None
+
+
+@pytest.mark.parametrize(
+    "line,value",
+    [
+        ("Mar 16, 2019 17:46 Asia/Tehran", "2019-03-16T17:46:00+03:30"),
+        ("Mar 16, 2019 17:46 Asia/Tehran".replace("Mar 16", "Jul 16"), "2019-07-16T17:46:00+04:30"),
+        ("Monday 4 May 2020 07.30 BST", "2020-05-04T07:30:00+01:00"),
+        ("Posted: 2019-03-16 17:46:00+01:00", "2019-03-16T17:46:00+01:00"),
+        ("Last updated on 16.03.2019 at 17:46", "2019-03-16T17:46:00"),
+    ],
+)
+def test_time_stamps(line, value):
+    assert parse_stamp(line).value == value
+
+
+@pytest.mark.parametrize("line", ["March 2019", "Published: March 2019", "The talks began on March 16, 2019", "17:46", "Mar 16 17:46 IST"])
+def test_not_time_stamps(line):
+    assert parse_stamp(line) is None
