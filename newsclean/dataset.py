@@ -86,32 +86,6 @@ def document_row(doc: Document, extra_columns: Sequence[str] = ()) -> dict[str, 
     return row
 
 
-class _WorkerNormalizerError(NormalizerError):
-    """A :class:`NormalizerError` that survives pickling.
-
-    ``Dataset.map(num_proc=N)`` sends a worker's exception to the parent pickled;
-    ``NormalizerError(message)`` cannot be rebuilt from its args, which kills the
-    pool's result thread and hangs the run instead of failing it.
-    """
-
-    def __reduce__(self):  # type: ignore[override]
-        return (_rebuild_normalizer_error, (self.doc_id, self.step, _picklable(self.error)))
-
-
-def _rebuild_normalizer_error(doc_id: str, step: str, error: BaseException) -> NormalizerError:
-    return _WorkerNormalizerError(doc_id, step, error)
-
-
-def _picklable(error: BaseException) -> BaseException:
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(error))
-        return error
-    except Exception:  # an exception type that cannot be rebuilt: keep its name and message
-        return RuntimeError(f"{type(error).__name__}: {error}")
-
-
 class CleanBatch:
     """The picklable ``Dataset.map`` function: a pipeline, run over one batch of rows."""
 
@@ -137,7 +111,7 @@ class CleanBatch:
                 rows.append(document_row(doc, self.extra_columns))
             except NormalizerError as exc:
                 if self.on_error == "raise":
-                    raise _WorkerNormalizerError(exc.doc_id, exc.step, exc.error) from exc.error
+                    raise
                 row = document_row(Document(text, id=doc_id), self.extra_columns)
                 row["errors"] = str(exc)
                 rows.append(row)

@@ -28,6 +28,22 @@ class NormalizerError(NewscleanError):
         self.error = error
         super().__init__(f"document {doc_id!r}: step {step!r} failed: {type(error).__name__}: {error}")
 
+    def __reduce__(self):  # type: ignore[override]
+        # Dataset.map(num_proc=N) sends a worker's exception to the parent pickled; the
+        # default reduce (rebuild from the message alone) fails and hangs the pool.
+        return (type(self), (self.doc_id, self.step, _picklable(self.error)))
+
+
+def _picklable(error: BaseException) -> BaseException:
+    """``error`` if it survives pickling, else a RuntimeError keeping its name and message."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+
 
 class OutputError(NewscleanError):
     """The output cannot be written (exists without --overwrite, unknown format)."""

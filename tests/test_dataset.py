@@ -481,14 +481,12 @@ def test_output_features_include_plugin_columns_without_overriding_ours():
 def test_a_normalizer_error_survives_pickling_twice():
     import pickle
 
-    from newsclean.dataset import _WorkerNormalizerError
-
     class Unpicklable(Exception):
         def __init__(self, a, b):
             super().__init__(f"{a}/{b}")
 
     for cause in (ValueError("plain"), Unpicklable(1, 2)):
-        error = _WorkerNormalizerError("doc-1", "explode", cause)
+        error = NormalizerError("doc-1", "explode", cause)
         again = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(error))))
         assert isinstance(again, NormalizerError)
         assert (again.doc_id, again.step) == ("doc-1", "explode")
