@@ -52,6 +52,7 @@ import ftfy
 
 import newsclean
 from newsclean import Document
+from newsclean.pipeline import Pipeline
 
 # benchmarks/results.py, shared by the benchmarks (a script's own folder is on sys.path).
 from results import write_section
@@ -173,7 +174,7 @@ class Timing:
         return max(self.seconds) / self.best
 
 
-def runners_for(pipeline: Any) -> dict[str, Runner]:
+def runners_for(pipeline: Pipeline) -> dict[str, Runner]:
     """ftfy first (the reference), then the whole pipeline, then each normalizer alone."""
     runners: dict[str, Runner] = {REFERENCE: ftfy.fix_text, PIPELINE: pipeline.clean}
     for normalizer in pipeline.normalizers:
@@ -204,6 +205,9 @@ def measure(runners: dict[str, Runner], texts: Sequence[str]) -> tuple[dict[str,
 
 
 # -- edits --------------------------------------------------------------------
+EditKey = tuple[str, str, str]
+
+
 @dataclass
 class EditStats:
     """What the pipeline changed on one input."""
@@ -212,20 +216,29 @@ class EditStats:
     changed: int  # documents whose text differs from the input
     changed_inside: int  # ... from the input with its edges stripped (more than a trimmed final newline)
     ftfy_changed: int  # documents ftfy.fix_text alone would change
-    by_rule: Counter[tuple[str, str]]
-    docs_by_rule: Counter[tuple[str, str]]
-    meta_edits: int
+    #: (step, rule, target) -> edits / documents touched; target is "text" or the metadata field.
+    by_rule: Counter[EditKey]
+    docs_by_rule: Counter[EditKey]
+    docs_by_step: Counter[str]
+
+    @property
+    def text_edits(self) -> int:
+        return sum(n for (_, _, target), n in self.by_rule.items() if target == "text")
+
+    @property
+    def meta_edits(self) -> int:
+        return sum(self.by_rule.values()) - self.text_edits
 
 
 def edit_stats(texts: Sequence[str], docs: Sequence[Document], ftfy_texts: Sequence[str]) -> EditStats:
-    by_rule: Counter[tuple[str, str]] = Counter()
-    docs_by_rule: Counter[tuple[str, str]] = Counter()
-    meta = 0
+    by_rule: Counter[EditKey] = Counter()
+    docs_by_rule: Counter[EditKey] = Counter()
+    docs_by_step: Counter[str] = Counter()
     for doc in docs:
-        rules = Counter((e.step, e.rule) for e in doc.edits if not e.is_meta)
-        meta += sum(1 for e in doc.edits if e.is_meta)
+        rules = Counter((e.step, e.rule, e.field or "text") for e in doc.edits)
         by_rule.update(rules)
         docs_by_rule.update(rules.keys())
+        docs_by_step.update({step for step, _, _ in rules})
     return EditStats(
         docs=len(texts),
         changed=sum(doc.text != text for doc, text in zip(docs, texts)),
@@ -233,7 +246,7 @@ def edit_stats(texts: Sequence[str], docs: Sequence[Document], ftfy_texts: Seque
         ftfy_changed=sum(fixed != text for fixed, text in zip(ftfy_texts, texts)),
         by_rule=by_rule,
         docs_by_rule=docs_by_rule,
-        meta_edits=meta,
+        docs_by_step=docs_by_step,
     )
 
 
@@ -246,7 +259,7 @@ class InputResult:
     edits: EditStats
 
 
-def bench_input(corpus: Corpus, pipeline: Any) -> InputResult:
+def bench_input(corpus: Corpus, pipeline: Pipeline) -> InputResult:
     print(f"{corpus.name}: {len(corpus.texts)} documents", file=sys.stderr)
     timings, outputs = measure(runners_for(pipeline), corpus.texts)
     edits = edit_stats(corpus.texts, outputs[PIPELINE], outputs[REFERENCE])
@@ -288,16 +301,20 @@ def edits_table(r: InputResult) -> list[str]:
         f"Documents changed by the pipeline: {e.changed:,} of {e.docs:,} ({percent(e.changed, e.docs)}); "
         f"beyond stripping the text's edges: {e.changed_inside:,} ({percent(e.changed_inside, e.docs)}); "
         f"by `ftfy.fix_text` alone: {e.ftfy_changed:,} ({percent(e.ftfy_changed, e.docs)}). "
-        f"Text edits: {sum(e.by_rule.values()):,}; metadata edits: {e.meta_edits:,}.",
+        f"Text edits: {e.text_edits:,}; metadata edits: {e.meta_edits:,}. "
+        f"Documents touched per step: "
+        + (", ".join(f"{step} {n:,} ({percent(n, e.docs)})" for step, n in sorted(e.docs_by_step.items())) or "none")
+        + ".",
         "",
-        "| step | rule | edits | docs | share of docs |",
-        "|---|---|---:|---:|---:|",
+        "| step | rule | changes | edits | docs | share of docs |",
+        "|---|---|---|---:|---:|---:|",
     ]
-    for (step, rule), count in sorted(e.by_rule.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
-        touched = e.docs_by_rule[(step, rule)]
-        lines.append(f"| {step} | `{rule}` | {count:,} | {touched:,} | {percent(touched, e.docs)} |")
+    for key, count in sorted(e.by_rule.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1:])):
+        step, rule, target = key
+        touched = e.docs_by_rule[key]
+        lines.append(f"| {step} | `{rule}` | {target} | {count:,} | {touched:,} | {percent(touched, e.docs)} |")
     if not e.by_rule:
-        lines.append("| — | — | 0 | 0 | 0.0% |")
+        lines.append("| — | — | — | 0 | 0 | 0.0% |")
     return lines
 
 
@@ -352,7 +369,7 @@ def git(*args: str) -> str | None:
     return out.stdout.strip()
 
 
-def render(results: Sequence[InputResult], pipeline: Any, info: list[str], build_seconds: float) -> str:
+def render(results: Sequence[InputResult], pipeline: Pipeline, info: list[str], build_seconds: float) -> str:
     chain = " > ".join(pipeline.names)
     lines = [
         *headline(results),
@@ -401,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine_info(argv)
     start = time.perf_counter()
     # An explicit empty config: the default chain, whatever config file the working directory holds.
-    pipeline = newsclean.Pipeline.from_config({})
+    pipeline = Pipeline.from_config({})
     build_seconds = time.perf_counter() - start
 
     results = [bench_input(corpus, pipeline) for corpus in inputs]

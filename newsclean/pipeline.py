@@ -153,19 +153,43 @@ class Pipeline:
 
     __call__ = clean
 
-    def fit(self, docs: Iterable[Document | str]) -> "Pipeline":
+    def fit(self, docs: Iterable[Document | str], *, sample_size: int = 10_000) -> "Pipeline":
         """Let normalizers with ``fit`` learn from the corpus; returns a new, fitted pipeline.
 
-        What a normalizer learns becomes part of its params, hence of the
+        Each normalizer learns from the documents as it will see them: after
+        every step before it in the chain. At most ``sample_size`` documents are
+        used. What a normalizer learns becomes part of its params, hence of the
         fingerprint and of the pickled spec.
         """
-        sample = [d if isinstance(d, Document) else Document(d) for d in docs]
+        sample = []
+        for d in docs:
+            if len(sample) >= sample_size:
+                break
+            sample.append(Document(d.text, id=d.id) if isinstance(d, Document) else Document(d))
         fitted = []
         for n in self.normalizers:
             learned = n.fit(sample)
-            fitted.append(type(n)(**{**n.params, **learned}) if learned else n)
+            fitted_n = type(n)(**{**n.params, **learned}) if learned else n
+            fitted.append(fitted_n)
+            for doc in sample:  # the next normalizer learns from this one's output
+                try:
+                    fitted_n(doc)
+                except Exception as exc:
+                    raise NormalizerError(doc.id, n.name, exc) from exc
+        return self.with_normalizers(fitted)
+
+    def with_params(self, params: Mapping[str, Mapping[str, Any]]) -> "Pipeline":
+        """A copy whose normalizers named in ``params`` are rebuilt with those params (a fitted state)."""
+        unknown = sorted(set(params) - set(self.names))
+        if unknown:
+            raise ConfigError(f"fitted params for unknown normalizers: {', '.join(unknown)} (chain: {', '.join(self.names)})")
+        return self.with_normalizers(
+            [type(n)(**{**n.params, **params[n.name]}) if n.name in params else n for n in self.normalizers]
+        )
+
+    def with_normalizers(self, normalizers: Sequence[Normalizer]) -> "Pipeline":
         return Pipeline(
-            fitted,
+            normalizers,
             self.config,
             origins=self.origins,
             extra_features=self.extra_features,

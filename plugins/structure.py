@@ -21,7 +21,9 @@ the document is flagged ``structure:over-deletion``.
 
 from __future__ import annotations
 
+import collections
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,9 +36,9 @@ from .dates import parse_stamp
 STEP = "structure"
 DATA = "boilerplate.tsv"
 
-HEAD_LINES = 6  # title, time stamps, bylines are looked for among the first lines only
+HEAD_LINES = 6  # learned boilerplate: the head position class is the first lines
 PREFIX_PARAGRAPHS = 3  # outlet prefixes and datelines open one of the first paragraphs
-TAIL_LINES = 8  # sign-offs are looked for among the last lines only
+TAIL_LINES = 8  # learned boilerplate: the tail position class is the last lines
 MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
@@ -166,10 +168,53 @@ class StructureNormalizer(Normalizer):
     stage = Stage.STRUCTURE
     version = "1"
 
-    def __init__(self, datelines: str = "extract", **params: Any) -> None:
+    def __init__(
+        self,
+        datelines: str = "extract",
+        learned: dict[str, dict[str, list[str]]] | None = None,
+        min_docs: int = 5,
+        min_share: float = 0.1,
+    ) -> None:
         if datelines not in ("extract", "keep"):
             raise ConfigError(f"normalizer 'structure': datelines must be 'extract' or 'keep', got {datelines!r}")
-        super().__init__(datelines=datelines, **params)
+        super().__init__(datelines=datelines, learned=learned or {}, min_docs=min_docs, min_share=min_share)
+        self._learned = {
+            group: {position: frozenset(lines) for position, lines in places.items()}
+            for group, places in (learned or {}).items()
+        }
+
+    # -- corpus-level learning -------------------------------------------------
+    def fit(self, docs):
+        """Learn the lines a source repeats at the head or tail of many of its documents.
+
+        A line is learned for a source (see :func:`source_group`) when it is
+        among the first ``HEAD_LINES`` (or last ``TAIL_LINES``) lines of at least
+        ``min_docs`` documents and ``min_share`` of that source's documents. A
+        sentence quoted by several articles does not qualify: it must recur at
+        the same position class, within one source, in a large share of it.
+        """
+        counts: collections.Counter[tuple[str, str, str]] = collections.Counter()
+        sizes: collections.Counter[str] = collections.Counter()
+        for doc in docs:
+            group = source_group(doc.id)
+            sizes[group] += 1
+            lines = [l.text.strip() for l in split_lines(doc.text)]
+            seen = {(group, "head", t) for t in lines[:HEAD_LINES]} | {(group, "tail", t) for t in lines[-TAIL_LINES:]}
+            counts.update(seen)
+        learned: dict[str, dict[str, list[str]]] = {}
+        for (group, position, text), count in sorted(counts.items()):
+            if count >= self.params["min_docs"] and count >= self.params["min_share"] * sizes[group] and WORDS.search(text):
+                learned.setdefault(group, {}).setdefault(position, []).append(text)
+        return {"learned": learned}
+
+    def plan_learned(self, doc_id: str, lines: list[Line], plan: Plan) -> None:
+        places = self._learned.get(source_group(doc_id))
+        if not places:
+            return
+        for position, window in (("head", lines[:HEAD_LINES]), ("tail", lines[-TAIL_LINES:])):
+            for line in window:
+                if line.index not in plan.removed_lines and line.text.strip() in places.get(position, ()):
+                    self.remove_line(plan, line, "learned_boilerplate", "learned")
 
     def data_files(self):
         return [resources.files(__package__).joinpath("data", DATA)]
@@ -182,6 +227,7 @@ class StructureNormalizer(Normalizer):
             doc.flag("structure:not-english")  # rules made for English news: leave the text alone
             return
         plan = Plan()
+        self.plan_learned(doc.id, lines, plan)
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(lines, plan)
         self.plan_tail(lines, plan)
@@ -201,7 +247,7 @@ class StructureNormalizer(Normalizer):
 
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
-        for line in lines[:HEAD_LINES]:
+        for line in lines:  # the head is the run of special lines at the start
             stamp = parse_stamp(line.text)
             if stamp is not None:
                 self.remove_line(plan, line, "timestamp", "timestamp")
@@ -245,6 +291,11 @@ class StructureNormalizer(Normalizer):
         rest = lines[line.index + 1 :]
         if len(rest) < 2 or sum(word_count(l.text) for l in rest) < 3 * words:
             return False
+        if is_headline(rest[0].text):
+            # a headline is followed by prose; two headline-like lines are page
+            # furniture we cannot tell apart (and taking the first would expose the
+            # second as a "title" on the next run)
+            return False
         # followed by a paragraph break: a blank line, or one line break in a text
         # whose paragraphs are single lines (as most extractors write them)
         return rest[0].start - line.end >= 2 or paragraph_break(text) == 1
@@ -276,7 +327,7 @@ class StructureNormalizer(Normalizer):
 
     # -- the tail: sign-offs and credits ---------------------------------------
     def plan_tail(self, lines: list[Line], plan: Plan) -> None:
-        for line in reversed(lines[-TAIL_LINES:]):
+        for line in reversed(lines):  # the tail is the run of special lines at the end
             if line.index in plan.removed_lines:
                 continue
             text = line.text.strip()
@@ -325,6 +376,8 @@ class StructureNormalizer(Normalizer):
 
     @staticmethod
     def remove_line(plan: Plan, line: Line, rule: str, kind: str) -> None:
+        if line.index in plan.removed_lines:
+            return  # one rule per line: the first that claims it
         plan.removed_lines.add(line.index)
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
@@ -345,6 +398,18 @@ def looks_english(text: str) -> bool:
     if len(words) < 40:
         return True  # too short to judge: the line rules are conservative anyway
     return sum(w in FUNCTION_WORDS for w in words) >= 0.08 * len(words)
+
+
+def source_group(doc_id: str) -> str:
+    """The source a document belongs to, for learned boilerplate: its folder, or its file for records.
+
+    >>> source_group("presstv/2019/001.txt"), source_group("feed.jsonl:12"), source_group("a.txt")
+    ('presstv/2019', 'feed.jsonl', '')
+    """
+    head, sep, tail = doc_id.rpartition(":")
+    if sep and tail.isdigit():
+        return head
+    return posixpath.dirname(doc_id)
 
 
 def is_sentence(text: str) -> bool:
