@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--on-error", choices=("raise", "skip", "keep"), default=None,
                        help="a normalizer failing on a document: stop, skip it (to OUT.rejects.jsonl), or keep it unchanged")
     clean.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    clean.add_argument("--fitted", metavar="FILE", help="use what `newsclean fit` learned")
+    clean.add_argument("--fit", action="store_true", help="learn from the inputs first (like `fit`), then clean")
+    clean.add_argument("--fit-sample", type=int, default=10_000, metavar="N", help="with --fit: at most N documents")
     _common_options(clean)
 
     explain = sub.add_parser("explain", help="show the edits made to documents, with the step and rule of each")
@@ -61,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--limit", type=int, default=20, help="at most this many documents (default 20)")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common_options(explain)
+
+    fit = sub.add_parser("fit", help="learn corpus-level state (repeated boilerplate lines) into a file")
+    fit.add_argument("inputs", nargs="+", metavar="INPUT")
+    fit.add_argument("-o", "--output", required=True, metavar="FILE", help="the fitted file to write (JSON)")
+    fit.add_argument("--sample", type=int, default=10_000, metavar="N", help="learn from at most N documents")
+    fit.add_argument("--text-field", default="text", metavar="F")
+    fit.add_argument("--id-field", default="id", metavar="F")
+    fit.add_argument("--overwrite", action="store_true", help="replace an existing fitted file")
+    _common_options(fit)
+
+    profile = sub.add_parser("profile", help="show what a fitted file learned")
+    profile.add_argument("fitted", metavar="FILE")
 
     plugins = sub.add_parser("plugins", help="list the normalizers in chain order with their distribution")
     plugins.add_argument("--json", action="store_true", help="print JSON")
@@ -71,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"clean": cmd_clean, "explain": cmd_explain, "plugins": cmd_plugins}[args.command](args)
+        commands = {
+            "clean": cmd_clean, "explain": cmd_explain, "plugins": cmd_plugins, "fit": cmd_fit, "profile": cmd_profile,
+        }
+        return commands[args.command](args)
     except NewscleanError as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -92,6 +110,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output(output, overwrite=args.overwrite)  # before the work, not after it
     pipeline = _pipeline(args)
+    if args.fitted:
+        from .fitted import load_fitted
+
+        pipeline = pipeline.with_params(load_fitted(args.fitted))
+    if args.fit:
+        pipeline, _ = _fit(pipeline, args, args.fit_sample)
     rejects = output.with_name(output.name + ".rejects.jsonl")
     ds = build_dataset(
         args.inputs,
@@ -108,6 +132,37 @@ def cmd_clean(args: argparse.Namespace) -> int:
     # an earlier run is not this run's.
     if pipeline.config.get("on_error") == "skip" and rejects.exists() and rejects.stat().st_size:
         print(f"skipped documents and their reasons: {rejects}")
+    return 0
+
+
+def _fit(pipeline: Any, args: argparse.Namespace, sample: int) -> tuple[Any, int]:
+    from .document import Document
+    from .readers import read_documents
+
+    records = read_documents(args.inputs, text_field=args.text_field, id_field=args.id_field)
+    docs = [Document(r["text"], id=r["id"]) for r, _ in zip(records, range(sample))]
+    return pipeline.fit(docs, sample_size=sample), len(docs)
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    from .fitted import describe, fitted_params, save_fitted
+
+    output = Path(args.output)
+    if output.exists() and not args.overwrite:
+        raise NewscleanError(f"output {str(output)!r} exists; pass --overwrite to replace it")
+    pipeline = _pipeline(args)
+    fitted, documents = _fit(pipeline, args, args.sample)
+    params = fitted_params(pipeline, fitted)
+    save_fitted(params, output, documents=documents)
+    print(describe(params))
+    print(f"newsclean: fitted state written to {output}; use it with `newsclean clean --fitted {output}`")
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from .fitted import describe, load_fitted
+
+    print(describe(load_fitted(args.fitted)))
     return 0
 
 
