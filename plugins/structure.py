@@ -43,6 +43,7 @@ MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 OVER_DELETION = 0.5
+MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
 BYLINE = re.compile(
@@ -56,7 +57,7 @@ CREDIT = re.compile(
 )
 CREDIT_PEOPLE = re.compile(r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)")
 INLINE_PHOTO = re.compile(
-    r"\s?\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
+    r"\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
 )
 OUTLET_SECTION = re.compile(
     r"^(?P<source>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})/(?P<section>[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}):\s+(?=\S)"
@@ -107,30 +108,56 @@ class Plan:
         return next((v for n, v, _ in self.meta if n == name), None)
 
 
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    kind: str
+    pattern: re.Pattern[str]
+    #: one of these (lower-case) words must be in the line for the pattern to be tried
+    needs: tuple[str, ...] = ()
+
+
 @functools.lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``(kind, pattern)`` of every line of ``data/boilerplate.tsv``, compiled once per process."""
+def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
+    """Every line of ``data/boilerplate.tsv``, compiled once per process."""
     text = resources.files(__package__).joinpath("data", DATA).read_text(encoding="utf-8")
     out = []
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
-        kind, _, pattern = raw.partition("\t")
+        kind, pattern, *rest = raw.split("\t")
+        needs = tuple(rest[0].removeprefix("needs=").split("|")) if rest else ()
         try:
-            out.append((kind.strip(), re.compile(rf"(?:{pattern.strip()})", re.IGNORECASE)))
+            out.append(BoilerplatePattern(kind.strip(), re.compile(rf"(?:{pattern.strip()})", re.IGNORECASE), needs))
         except re.error as exc:
             raise ConfigError(f"{DATA} line {number}: bad pattern {pattern!r}: {exc}") from None
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def boilerplate_matcher() -> tuple[re.Pattern[str], tuple[str, ...], tuple[BoilerplatePattern, ...]]:
+    """The ungated patterns as one alternation (one regex call per line; group ``g<i>`` is
+    pattern i, with its kind at ``kinds[i]``), and the gated patterns, tried one by one."""
+    plain = [p for p in boilerplate_patterns() if not p.needs]
+    combined = "|".join(f"(?P<g{i}>{p.pattern.pattern})" for i, p in enumerate(plain))
+    gated = tuple(p for p in boilerplate_patterns() if p.needs)
+    return re.compile(combined, re.IGNORECASE), tuple(p.kind for p in plain), gated
+
+
 def boilerplate_kind(text: str) -> str | None:
     """The kind of a whole line that is boilerplate (``promo``, ``link_header`` ...), else None."""
-    key = text.strip().strip("[]").strip().rstrip(" :.>»|\u203a")
-    if not key or len(key) > 320:
+    if len(text) > MAX_BOILERPLATE_LINE:
         return None
-    for kind, pattern in boilerplate_patterns():
-        if pattern.fullmatch(key):
-            return kind
+    key = text.strip().strip("[]").strip().rstrip(" :.>»|\u203a")
+    if not key:
+        return None
+    matcher, kinds, gated = boilerplate_matcher()
+    match = matcher.fullmatch(key)
+    if match:
+        return kinds[int(match.lastgroup[1:])]
+    lowered = key.lower()
+    for p in gated:
+        if any(word in lowered for word in p.needs) and p.pattern.fullmatch(key):
+            return p.kind
     return None
 
 
@@ -232,11 +259,11 @@ class StructureNormalizer(Normalizer):
         self.plan_link_blocks_and_boilerplate(lines, plan)
         self.plan_tail(lines, plan)
         self.plan_prefixes(lines, plan)
-        self.plan_inline_credits(lines, plan)
+        self.plan_inline_credits(doc.text, lines, plan)
         if not plan.removals and not plan.meta:
             return
-        removed_words = sum(word_count(doc.text[s.start : s.end]) - word_count(s.after) for s in plan.removals)
-        if removed_words > OVER_DELETION * max(word_count(doc.text), 1):
+        removed_chars = sum(s.end - s.start for s in plan.removals)
+        if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, plan):
             doc.flag("structure:over-deletion")
             return
         for name, value, rule in plan.meta:
@@ -244,6 +271,11 @@ class StructureNormalizer(Normalizer):
         for flag in plan.flags:
             doc.flag(flag)
         doc.apply(line_removals(doc.text, lines, plan), step=STEP)
+
+    @staticmethod
+    def removes_too_much(text: str, plan: Plan) -> bool:
+        removed_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in plan.removals)
+        return removed_words > OVER_DELETION * max(word_count(text), 1)
 
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
@@ -289,7 +321,7 @@ class StructureNormalizer(Normalizer):
         if line.text.endswith((",", ";", ":")) or line.text[:1].islower():
             return False
         rest = lines[line.index + 1 :]
-        if len(rest) < 2 or sum(word_count(l.text) for l in rest) < 3 * words:
+        if len(rest) < 2 or len(text) - line.end < 3 * len(line.text):  # the body is much longer
             return False
         if is_headline(rest[0].text):
             # a headline is followed by prose; two headline-like lines are page
@@ -364,15 +396,14 @@ class StructureNormalizer(Normalizer):
                     plan.removals.append(Span(line.start, line.start + m.end(), "", "dateline", kind="dateline"))
                 return
 
-    def plan_inline_credits(self, lines: list[Line], plan: Plan) -> None:
-        for line in lines:
-            if line.index in plan.removed_lines:
+    def plan_inline_credits(self, text: str, lines: list[Line], plan: Plan) -> None:
+        removed = [(l.start, l.end) for l in lines if l.index in plan.removed_lines]
+        removed += [(s.start, s.end) for s in plan.removals]
+        for m in INLINE_PHOTO.finditer(text):
+            start = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
+            if any(a <= start < b for a, b in removed):
                 continue
-            for m in INLINE_PHOTO.finditer(line.text):
-                start = line.start + m.start()
-                if any(s.start <= start < s.end for s in plan.removals):
-                    continue
-                plan.removals.append(Span(start, line.start + m.end(), "", "photo_credit", kind="credit"))
+            plan.removals.append(Span(start, m.end(), "", "photo_credit", kind="credit"))
 
     @staticmethod
     def remove_line(plan: Plan, line: Line, rule: str, kind: str) -> None:
@@ -382,6 +413,8 @@ class StructureNormalizer(Normalizer):
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
 
+NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it on was with as he said by at from his be are have has but not "
     "this they an were which will or who its their been had would after more one we also about".split()
@@ -390,14 +423,15 @@ FUNCTION_WORDS = frozenset(
 
 def looks_english(text: str) -> bool:
     """Cheap check that the rules apply: mostly Latin letters, and English function words present."""
-    sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
-    if letters and sum(c.isascii() for c in letters) < 0.8 * len(letters):
-        return False
-    words = [w.lower() for w in WORDS.findall(sample)]
+    sample = text[:1500]
+    if not sample.isascii():
+        other = len(NON_ASCII_LETTER.findall(sample))
+        if other > 0.25 * (len(sample) - len(ASCII_LETTERS.sub("", sample))):
+            return False
+    words = sample.lower().split()
     if len(words) < 40:
         return True  # too short to judge: the line rules are conservative anyway
-    return sum(w in FUNCTION_WORDS for w in words) >= 0.08 * len(words)
+    return sum(map(FUNCTION_WORDS.__contains__, words)) >= 0.08 * len(words)
 
 
 def source_group(doc_id: str) -> str:
