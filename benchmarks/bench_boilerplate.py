@@ -461,7 +461,14 @@ def report_wcxb(pages: Sequence[WcxbPage], body: list[dict], snippets: list[dict
 
 
 # -- examples for the developer (stdout only: they quote corpus text) ---------------
-DATE_FORMATS = ("%Y-%m-%d", "%B %-d, %Y", "%b %-d, %Y", "%b. %-d, %Y", "%-d %B %Y", "%-d %b %Y", "%m/%d/%Y", "%-m/%-d/%Y", "%d/%m/%Y", "%B %-d")
+DATE_FORMATS = (
+    "%Y-%m-%d", "%B %-d, %Y", "%b %-d, %Y", "%b %d, %Y", "%b. %-d, %Y", "%-d %B %Y", "%-d %b %Y", "%-d %B, %Y",
+    "%-d %b, %Y", "%d %b %Y", "%m/%d/%Y", "%-m/%-d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%B %-d{th}, %Y", "%B %-d",
+)
+
+
+def ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def renderings(value: str, is_date: bool) -> list[str]:
@@ -471,7 +478,7 @@ def renderings(value: str, is_date: bool) -> list[str]:
         day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return [value]
-    return [day.strftime(f) for f in DATE_FORMATS]
+    return [day.strftime(f.replace("{th}", ordinal(day.day))) for f in DATE_FORMATS]
 
 
 def context(text: str, needles: Sequence[str], around: int = 2, head: int = 6, width: int = 160) -> str:

@@ -28,6 +28,8 @@ def test_wheel_holds_the_package_and_the_builtin_plugins(wheel_names):
     assert "newsclean/plugins/__init__.py" in wheel_names
     assert "newsclean/plugins/unicode.py" in wheel_names
     assert "newsclean/plugins/layout.py" in wheel_names
+    assert "newsclean/plugins/structure.py" in wheel_names
+    assert "newsclean/plugins/data/boilerplate.tsv" in wheel_names  # data files ship with their plugin
 
 
 def test_wheel_has_no_top_level_plugins_seeds_or_tests(wheel_names):
@@ -41,3 +43,4 @@ def test_builtins_are_registered_through_entry_points(tmp_path, wheel_names):
     eps = {ep.name: ep.value for ep in md.entry_points(group="newsclean") if ep.dist and ep.dist.name == "newsclean"}
     assert eps["unicode"] == "newsclean.plugins.unicode"
     assert eps["layout"] == "newsclean.plugins.layout"
+    assert eps["structure"] == "newsclean.plugins.structure"
