@@ -27,8 +27,8 @@ from newsclean.whitespace import HSPACE, plan_whitespace
 
 #: A character ftfy may act on: anything but printable ASCII, tab and newline, plus '&' (HTML entities).
 NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
-#: Above this length a segment's change is recorded as one span (difflib is quadratic).
-MAX_DIFF_LENGTH = 4000
+#: Above this length the changed middle of a segment is one span (difflib is quadratic).
+MAX_DIFF_LENGTH = 400
 
 
 def step_name(operation: str, parameter: str) -> str:
@@ -56,22 +56,50 @@ def rule_for(plan: list[Any] | None) -> str:
 
 
 def diff_spans(before: str, after: str, offset: int, rule: str, note: str | None) -> list[Span]:
-    """Minimal spans that turn ``before`` into ``after`` (offsets shifted by ``offset``)."""
-    if len(before) > MAX_DIFF_LENGTH or len(after) > MAX_DIFF_LENGTH:
-        head = 0
-        limit = min(len(before), len(after))
-        while head < limit and before[head] == after[head]:
-            head += 1
-        tail = 0
-        while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
-            tail += 1
-        return [Span(offset + head, offset + len(before) - tail, after[head : len(after) - tail], rule, note)]
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """Small spans that turn ``before`` into ``after`` (offsets shifted by ``offset``).
+
+    Linear time: most ftfy fixes keep the length (quotes, widths), and those are
+    compared character by character; otherwise the common head and tail are cut
+    and only a short middle is aligned with difflib (quadratic, so bounded).
+
+    >>> [(s.start, s.end, s.after) for s in diff_spans("“hi”", '"hi"', 10, "r", None)]
+    [(10, 11, '"'), (13, 14, '"')]
+    """
+    if len(before) == len(after):
+        return same_length_spans(before, after, offset, rule, note)
+    head = 0
+    limit = min(len(before), len(after))
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    old, new = before[head : len(before) - tail], after[head : len(after) - tail]
+    if len(old) > MAX_DIFF_LENGTH or len(new) > MAX_DIFF_LENGTH:
+        return [Span(offset + head, offset + head + len(old), new, rule, note)]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    base = offset + head
     return [
-        Span(offset + i1, offset + i2, after[j1:j2], rule, note)
+        Span(base + i1, base + i2, new[j1:j2], rule, note)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+def same_length_spans(before: str, after: str, offset: int, rule: str, note: str | None) -> list[Span]:
+    """One span per run of differing characters of two strings of one length."""
+    spans: list[Span] = []
+    start = -1
+    for i, (a, b) in enumerate(zip(before, after)):
+        if a != b:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            spans.append(Span(offset + start, offset + i, after[start:i], rule, note))
+            start = -1
+    if start >= 0:
+        spans.append(Span(offset + start, offset + len(before), after[start:], rule, note))
+    return spans
 
 
 class UnicodeFixer(Normalizer):
