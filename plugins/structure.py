@@ -52,10 +52,11 @@ BYLINE = re.compile(
 )
 PIPE_BYLINE = re.compile(rf"^(?P<names>{NAME})\s*\|\s*(?P<org>[A-Z][\w.&' -]{{1,30}})$")
 CREDIT = re.compile(
-    r"^\(?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
+    r"^\(?(?:(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
     r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
+    r"|^[A-Z][\w.'’ -]{1,60}?(?:,? and [A-Z][\w.'’ -]{1,60}?)? contributed (?:to )?(?:this|the) (?:report|story|article)\.?$"
 )
-CREDIT_PEOPLE = re.compile(r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)")
+CREDIT_PEOPLE = re.compile(r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)|^(.+?) contributed ")
 INLINE_PHOTO = re.compile(
     r"\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
 )
@@ -147,7 +148,7 @@ def boilerplate_kind(text: str) -> str | None:
     """The kind of a whole line that is boilerplate (``promo``, ``link_header`` ...), else None."""
     if len(text) > MAX_BOILERPLATE_LINE:
         return None
-    key = text.strip().strip("[]").strip().rstrip(" :.>»|\u203a")
+    key = text.strip().lstrip("-•*\u2022 ").strip("[]").strip().rstrip(" :.>»|\u203a")
     if not key:
         return None
     matcher, kinds, gated = boilerplate_matcher()
@@ -337,6 +338,14 @@ class StructureNormalizer(Normalizer):
         i = 0
         while i < len(lines):
             line = lines[i]
+            if line.index not in plan.removed_lines and len(line.text) <= 80:
+                stamp = parse_stamp(line.text)  # a line that is only a time stamp is never prose
+                if stamp is not None:
+                    self.remove_line(plan, line, "timestamp", "timestamp")
+                    if stamp.value is not None and plan.meta_value("published") is None:
+                        plan.meta.append(("published", stamp.value, "timestamp"))
+                    i += 1
+                    continue
             kind = boilerplate_kind(line.text)
             inline = None
             if kind is None and ":" in line.text[:40]:
@@ -364,7 +373,7 @@ class StructureNormalizer(Normalizer):
                 continue
             text = line.text.strip()
             if CREDIT.match(text):
-                people = [n for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1))]
+                people = [n for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1) or m.group(2))]
                 self.remove_line(plan, line, "credit", "credit")
                 if people and plan.meta_value("author") is None:
                     plan.meta.append(("author", people, "credit"))
