@@ -21,6 +21,7 @@ the document is flagged ``structure:over-deletion``.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import posixpath
@@ -86,6 +87,7 @@ NOT_A_TITLE = re.compile(r"https?:|www\.|@|\||<|>|\t")
 INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 WORDS = re.compile(r"\w+")
+YEAR_IN_TEXT = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -142,6 +144,38 @@ def boilerplate_matcher() -> tuple[re.Pattern[str], tuple[str, ...], tuple[Boile
     combined = "|".join(f"(?P<g{i}>{p.pattern.pattern})" for i, p in enumerate(plain))
     gated = tuple(p for p in boilerplate_patterns() if p.needs)
     return re.compile(combined, re.IGNORECASE), tuple(p.kind for p in plain), gated
+
+
+@functools.lru_cache(maxsize=1)
+def line_scanner() -> re.Pattern[str]:
+    """One pattern, matched at each line start, that accepts every line the ungated
+    boilerplate patterns could match (whole, or as ``header: inline text``); each
+    hit is then confirmed by :func:`boilerplate_kind`, so this is only a fast filter."""
+    plain = "|".join(f"(?:{p.pattern.pattern})" for p in boilerplate_patterns() if not p.needs)
+    prefix = r"[ \t\u00a0•*\u2022\[\]-]*"
+    suffix = r"[ \t\u00a0\]\[:.>»|\u203a]*"
+    return re.compile(rf"{prefix}(?:{plain})(?:{suffix}$|[ \t]*:[^\n]*$)", re.IGNORECASE | re.MULTILINE)
+
+
+def candidate_lines(text: str, lines: list[Line]) -> list[int]:
+    """Indices of the lines worth a closer look: short lines with a year (time stamps),
+    lines the boilerplate scanner finds, and lines holding a gated pattern's word."""
+    scanner = line_scanner()
+    found = {
+        l.index for l in lines
+        if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text)) or scanner.match(text, l.start)
+    }
+    lowered = None
+    starts = [l.start for l in lines]
+    for pattern in boilerplate_matcher()[2]:
+        for word in pattern.needs:
+            if lowered is None:
+                lowered = text.lower()
+            at = lowered.find(word)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = lowered.find(word, at + len(word))
+    return sorted(found)
 
 
 def boilerplate_kind(text: str) -> str | None:
@@ -251,17 +285,17 @@ class StructureNormalizer(Normalizer):
         lines = split_lines(doc.text)
         if not lines:
             return
-        if not looks_english(doc.text):
-            doc.flag("structure:not-english")  # rules made for English news: leave the text alone
-            return
         plan = Plan()
         self.plan_learned(doc.id, lines, plan)
         self.plan_head(doc.text, lines, plan)
-        self.plan_link_blocks_and_boilerplate(lines, plan)
+        self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
         self.plan_tail(lines, plan)
         self.plan_prefixes(lines, plan)
         self.plan_inline_credits(doc.text, lines, plan)
         if not plan.removals and not plan.meta:
+            return
+        if not looks_english(doc.text):
+            doc.flag("structure:not-english")  # rules made for English news: leave the text alone
             return
         removed_chars = sum(s.end - s.start for s in plan.removals)
         if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, plan):
@@ -334,9 +368,11 @@ class StructureNormalizer(Normalizer):
         return rest[0].start - line.end >= 2 or paragraph_break(text) == 1
 
     # -- anywhere: link blocks and boilerplate lines ----------------------------
-    def plan_link_blocks_and_boilerplate(self, lines: list[Line], plan: Plan) -> None:
-        i = 0
-        while i < len(lines):
+    def plan_link_blocks_and_boilerplate(self, text: str, lines: list[Line], plan: Plan) -> None:
+        i_next = 0  # lines before this index were consumed by a link block
+        for i in candidate_lines(text, lines):
+            if i < i_next:
+                continue
             line = lines[i]
             if line.index not in plan.removed_lines and len(line.text) <= 80:
                 stamp = parse_stamp(line.text)  # a line that is only a time stamp is never prose
@@ -344,7 +380,6 @@ class StructureNormalizer(Normalizer):
                     self.remove_line(plan, line, "timestamp", "timestamp")
                     if stamp.value is not None and plan.meta_value("published") is None:
                         plan.meta.append(("published", stamp.value, "timestamp"))
-                    i += 1
                     continue
             kind = boilerplate_kind(line.text)
             inline = None
@@ -353,18 +388,16 @@ class StructureNormalizer(Normalizer):
                 if boilerplate_kind(head) == "link_header" and is_headline(tail.strip()):
                     kind, inline = "link_header", tail
             if kind is None:
-                i += 1
                 continue
             if kind != "link_header":
                 self.remove_line(plan, line, f"boilerplate:{kind}", kind)
-                i += 1
                 continue
             self.remove_line(plan, line, "link_block", "related")
             j = i + 1
             while inline is None and j < len(lines) and j - i <= MAX_LINK_HEADLINES and is_headline(lines[j].text):
                 self.remove_line(plan, lines[j], "link_block", "related")
                 j += 1
-            i = j
+            i_next = j
 
     # -- the tail: sign-offs and credits ---------------------------------------
     def plan_tail(self, lines: list[Line], plan: Plan) -> None:
@@ -432,7 +465,7 @@ FUNCTION_WORDS = frozenset(
 
 def looks_english(text: str) -> bool:
     """Cheap check that the rules apply: mostly Latin letters, and English function words present."""
-    sample = text[:1500]
+    sample = text[:800]
     if not sample.isascii():
         other = len(NON_ASCII_LETTER.findall(sample))
         if other > 0.25 * (len(sample) - len(ASCII_LETTERS.sub("", sample))):

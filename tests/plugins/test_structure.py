@@ -55,9 +55,11 @@ def test_over_deletion_guard_keeps_a_page_dump_and_flags_it():
 
 
 def test_non_english_text_is_left_alone_and_flagged():
+    # the rules would take the first line as a headline and "Leia mais:" matches nothing,
+    # but the text is not English, so nothing is touched and the document is flagged
     text = "Nunca ouviu as sensacionais brinquedorias musicais do grupo?\n\n" + (
         "O grupo de Belo Horizonte lança um disco novo com canções para crianças e adultos. " * 6
-    )
+    ).strip() + "\n\nA banda toca no teatro da cidade no sábado, com ingressos esgotados."
     doc = run_normalizer(StructureNormalizer(), text)
     assert doc.text == text and "structure:not-english" in doc.flags
 
@@ -133,3 +135,35 @@ def test_time_stamps(line, value):
 @pytest.mark.parametrize("line", ["March 2019", "Published: March 2019", "The talks began on March 16, 2019", "17:46", "Mar 16 17:46 IST"])
 def test_not_time_stamps(line):
     assert parse_stamp(line) is None
+
+
+# -- the fast line filter changes nothing ------------------------------------------------
+def _texts_for_filter_check(bbc_sample=()):
+    texts = [c["before"] for c in load_cases(CASES / "structure.json")]
+    return texts + [text for _, text in bbc_sample]
+
+
+@pytest.mark.parametrize("source", ["cases", "bbc"])
+def test_candidate_filter_finds_every_line_the_rules_would_take(source, monkeypatch, request):
+    from newsclean.plugins import structure
+
+    texts = _texts_for_filter_check(request.getfixturevalue("bbc_sample") if source == "bbc" else ())
+    fast = [run_normalizer(StructureNormalizer(), t) for t in texts]
+    monkeypatch.setattr(structure, "candidate_lines", lambda text, lines: list(range(len(lines))))
+    slow = [run_normalizer(StructureNormalizer(), t) for t in texts]
+    assert [d.text for d in fast] == [d.text for d in slow]
+    assert [d.metadata for d in fast] == [d.metadata for d in slow]
+
+
+@given(news_text())
+def test_candidate_filter_on_generated_text(text):
+    from newsclean.plugins import structure
+
+    fast = run_normalizer(StructureNormalizer(), text)
+    original = structure.candidate_lines
+    structure.candidate_lines = lambda text, lines: list(range(len(lines)))
+    try:
+        slow = run_normalizer(StructureNormalizer(), text)
+    finally:
+        structure.candidate_lines = original
+    assert fast.text == slow.text and fast.metadata == slow.metadata
