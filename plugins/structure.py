@@ -5,7 +5,7 @@ Each decision is a named rule, made on whole lines (or a prefix of the first
 paragraphs), and only where the form is unmistakable:
 
 - ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``) -> ``published``
-- ``headline``: the first line, short, with no final full stop, followed by a blank line -> ``title``
+- ``headline``: the first line, short, with no final full stop, followed by a paragraph of prose -> ``title``
 - ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head -> ``author``
 - ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
@@ -197,14 +197,13 @@ def boilerplate_kind(text: str) -> str | None:
 
 
 def split_lines(text: str) -> list[Line]:
-    lines = []
+    """The non-empty lines of ``text`` with their offsets; ``index`` counts non-empty lines."""
+    lines: list[Line] = []
     pos = 0
-    for index, raw in enumerate(text.split("\n")):
+    for raw in text.split("\n"):
         if raw:
             lines.append(Line(len(lines), pos, pos + len(raw), raw))
         pos += len(raw) + 1
-    for i, line in enumerate(lines):
-        line.index = i
     return lines
 
 
@@ -305,7 +304,7 @@ class StructureNormalizer(Normalizer):
             doc.set_meta(name, value, step=STEP, rule=rule)
         for flag in plan.flags:
             doc.flag(flag)
-        doc.apply(line_removals(doc.text, lines, plan), step=STEP)
+        doc.apply(line_removals(lines, plan), step=STEP)
 
     @staticmethod
     def removes_too_much(text: str, plan: Plan) -> bool:
@@ -497,7 +496,7 @@ def split_names(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
 
 
-def line_removals(text: str, lines: list[Line], plan: Plan) -> list[Span]:
+def line_removals(lines: list[Line], plan: Plan) -> list[Span]:
     """Turn the planned removals into spans that also take out the line breaks of removed lines.
 
     A removed line goes with the break after it; when no kept line follows, with
@@ -505,9 +504,10 @@ def line_removals(text: str, lines: list[Line], plan: Plan) -> list[Span]:
     Prefix removals inside kept lines stay as they are.
     """
     last_kept = max((l.index for l in lines if l.index not in plan.removed_lines), default=-1)
+    by_span = {(l.start, l.end): l for l in lines}
     spans: list[Span] = []
     for span in plan.removals:
-        line = next((l for l in lines if l.start == span.start and l.end == span.end), None)
+        line = by_span.get((span.start, span.end))
         if line is None or line.index not in plan.removed_lines:
             spans.append(span)
         elif line.index < last_kept:
