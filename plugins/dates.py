@@ -49,6 +49,8 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b")
 WORD = re.compile(r"[A-Za-z]+")
+ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+READ_TIME = re.compile(r"\s*[•⋅·|]\s*\d+\s*min(?:ute)?s?(?: read)?\s*$", re.IGNORECASE)
 CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\b(?![./]\d)")
 #: Two parse defaults: a field the line does not give shows up as a difference.
@@ -74,7 +76,7 @@ def _zone(name: str) -> dt.tzinfo | None:
 
 
 def _all_words_are_date_words(text: str, zone_words: set[str]) -> bool:
-    allowed = set(MONTHS) | set(WEEKDAYS) | set(LABELS) | {"am", "pm", "a", "p", "m", "t", "z"}
+    allowed = set(MONTHS) | set(WEEKDAYS) | set(LABELS) | {"am", "pm", "a", "p", "m", "t", "z", "st", "nd", "rd", "th"}
     return all(w.lower() in allowed or w in zone_words for w in WORD.findall(text))
 
 
@@ -93,7 +95,7 @@ def parse_stamp(line: str) -> Stamp | None:
     text = line.strip()
     if not text or len(text) > MAX_LENGTH or not YEAR.search(text):
         return None
-    body = LABEL_PREFIX.sub("", text)
+    body = READ_TIME.sub("", LABEL_PREFIX.sub("", text))
     zone_name: str | None = None
     tz: dt.tzinfo | None = None
     iana = IANA_ZONE.search(body)
@@ -110,7 +112,7 @@ def parse_stamp(line: str) -> Stamp | None:
             target = ZONE_ABBREVIATIONS[zone_name]
             tz = _zone(target) if isinstance(target, str) else dt.timezone(dt.timedelta(minutes=target))
             body = body[: abbr.start()] + body[abbr.end() :]
-    body = DOTTED_TIME.sub(r"\1:\2", body.replace("|", " ")).strip(" ,-\u2013\u2014")
+    body = DOTTED_TIME.sub(r"\1:\2", ORDINAL.sub(r"\1", body.replace("|", " "))).strip(" ,-\u2013\u2014")
     if not _all_words_are_date_words(body, set()):
         return None
     if ISO.match(body):

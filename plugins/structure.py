@@ -44,14 +44,20 @@ MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 OVER_DELETION = 0.5
+EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
 MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Words by|Posted by|Reported by)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
-    rf"(?:\s*(?:,|\||-|—|–|in)\s*(?P<org>[A-Z][\w.&' -]{{1,40}}))?\.?$"
+    rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
+    rf"(?:\s*(?:,|\||-|—|–|in)\s*(?P<org>[A-Z][\w.&' -]{{1,40}}))?\.?"
+    rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}}))?$"
 )
-PIPE_BYLINE = re.compile(rf"^(?P<names>{NAME})\s*\|\s*(?P<org>[A-Z][\w.&' -]{{1,30}})$")
+#: "Jane Smith | AP": two or three name words only, never the page's first line ("Title | Site").
+PIPE_BYLINE = re.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
+)
+BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by")
 CREDIT = re.compile(
     r"^\(?(?:(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
     r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
@@ -72,6 +78,10 @@ DATELINE_WITH_SOURCE = re.compile(
 DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3}\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
     r"\s+(?:—|–|--|-)\s+(?=[A-Z\"'])"
+)
+WIRE_AGENCIES = frozenset(
+    "AP AFP Reuters UPI dpa Xinhua PTI IANS ANI Bernama IRNA Anadolu AA CNA Kyodo Yonhap TASS EFE ANSA "
+    "Bloomberg".split() + ["Associated Press", "Agence France-Presse", "Press Association", "PA Media"]
 )
 SIGNOFF = re.compile(
     r"^(?:"
@@ -163,7 +173,9 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
     scanner = line_scanner()
     found = {
         l.index for l in lines
-        if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text)) or scanner.match(text, l.start)
+        if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text))
+        or l.text.startswith(BYLINE_START)
+        or scanner.match(text, l.start)
     }
     lowered = None
     starts = [l.start for l in lines]
@@ -322,16 +334,7 @@ class StructureNormalizer(Normalizer):
                 elif stamp.ambiguous:
                     plan.flags.append("structure:ambiguous-date")
                 continue
-            byline = BYLINE.match(line.text) or PIPE_BYLINE.match(line.text)
-            if byline and plan.meta_value("author") is None:
-                names = split_names(byline.group("names"))
-                org = byline.group("org")
-                if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
-                    org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
-                self.remove_line(plan, line, "byline", "byline")
-                plan.meta.append(("author", names, "byline"))
-                if org and plan.meta_value("source") is None:
-                    plan.meta.append(("source", org.strip(), "byline"))
+            if plan.meta_value("author") is None and self.take_byline(line, plan, first_line=line.index == 0):
                 continue
             first_kept = min((l.index for l in lines if l.index not in plan.removed_lines), default=-1)
             if line.index == first_kept and plan.meta_value("title") is None:
@@ -340,6 +343,33 @@ class StructureNormalizer(Normalizer):
                     plan.meta.append(("title", line.text.strip(), "headline"))
                     continue
             break
+
+    def take_byline(self, line: Line, plan: Plan, *, first_line: bool = False, pipe: bool = True) -> bool:
+        """A byline line: its names go to ``author`` (a trailing date to ``published``).
+
+        ``Name | Outlet`` on the first line is usually a page title (``Stop Nesting
+        Database Systems | CedarDB``): there it counts only with a wire agency.
+        """
+        byline = BYLINE.match(line.text)
+        if byline is None and pipe:
+            byline = PIPE_BYLINE.match(line.text)
+            if byline and first_line and byline.group("org").strip() not in WIRE_AGENCIES:
+                byline = None
+        if byline is None:
+            return False
+        names = split_names(byline.group("names"))
+        org = byline.group("org")
+        if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
+            org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
+        self.remove_line(plan, line, "byline", "byline")
+        plan.meta.append(("author", names, "byline"))
+        if org and plan.meta_value("source") is None:
+            plan.meta.append(("source", org.strip(), "byline"))
+        rest = byline.groupdict().get("rest")
+        stamp = parse_stamp(rest.split("•")[0]) if rest else None
+        if stamp is not None and stamp.value and plan.meta_value("published") is None:
+            plan.meta.append(("published", stamp.value, "byline"))
+        return True
 
     @staticmethod
     def is_title(text: str, lines: list[Line], line: Line) -> bool:
@@ -373,12 +403,19 @@ class StructureNormalizer(Normalizer):
             if i < i_next:
                 continue
             line = lines[i]
-            if line.index not in plan.removed_lines and len(line.text) <= 80:
+            if line.index in plan.removed_lines:
+                continue
+            if len(line.text) <= 80:
                 stamp = parse_stamp(line.text)  # a line that is only a time stamp is never prose
                 if stamp is not None:
                     self.remove_line(plan, line, "timestamp", "timestamp")
-                    if stamp.value is not None and plan.meta_value("published") is None:
+                    # a date far down the page is a comment's or a sidebar's, not the article's
+                    early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
+                    if early and stamp.value is not None and plan.meta_value("published") is None:
                         plan.meta.append(("published", stamp.value, "timestamp"))
+                    continue
+            if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
+                if plan.meta_value("author") is None and self.take_byline(line, plan, pipe=False):
                     continue
             kind = boilerplate_kind(line.text)
             inline = None
