@@ -568,30 +568,43 @@ class StrayQuoteNormalizer(Normalizer):
     """Remove an unbalanced closing quote at the end of a paragraph (``pointed out."``).
 
     Only when the paragraph has an odd number of double quotes, ends with
-    sentence punctuation and the quote, and the paragraph before it does not
-    leave a quotation open (a quotation running over paragraphs is balanced
-    across them). Balanced quotes are never touched.
+    sentence punctuation and the quote, the paragraph before it does not leave
+    a quotation open (a quotation running over paragraphs is balanced across
+    them), and the quote mark before the last one *closes* a quotation (so the
+    last one has nothing to close). ``... money. "The investment ... so."`` is a
+    new quotation opened and closed: kept. Balanced quotes are never touched.
     """
 
     name = "stray_quotes"
     stage = Stage.STRUCTURE
     order = 50
-    version = "1"
+    version = "2"
 
     ENDING = re.compile(r"[.!?,](\"|”)$")
+    QUOTE = re.compile(r"[\"“”]")
 
     def __call__(self, doc: Document) -> None:
         spans = []
         previous_open = False
         for line in split_lines(doc.text):
             text = line.text
-            quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
-            m = self.ENDING.search(text)
-            if m and quotes % 2 == 1 and not previous_open and not text.lstrip().startswith(('"', "\u201c")):
-                if m.group(1) == '"' or "\u201c" not in text:
-                    spans.append(Span(line.start + m.start(1), line.end, "", "stray_quote"))
-            previous_open = quotes % 2 == 1 and not m
+            marks = [m.start() for m in self.QUOTE.finditer(text)]
+            ending = self.ENDING.search(text)
+            if ending and len(marks) % 2 == 1 and not previous_open and is_stray(text, marks):
+                spans.append(Span(line.start + ending.start(1), line.end, "", "stray_quote"))
+            previous_open = len(marks) % 2 == 1 and not ending
         doc.apply(spans, step=self.name)
+
+
+def is_stray(text: str, marks: list[int]) -> bool:
+    """Is the last quote mark of ``text`` (at ``marks[-1]``) one that closes nothing?"""
+    if text[marks[-1]] == "\u201d" and "\u201c" in text:
+        return False  # curly quotes say which is which: an opening one is there
+    if len(marks) == 1:
+        return marks[0] > 0  # a lone closing mark; a paragraph opening with one continues a quotation
+    before = marks[-2]
+    opens = before == 0 or text[before - 1] in " (\u2014\u2013-" or text[before] == "\u201c"
+    return not opens
 
 
 @hookimpl

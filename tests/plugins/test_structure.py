@@ -103,6 +103,9 @@ def test_stray_closing_quote_is_removed(before, after):
         '"The first part of a long quotation runs on.\n\n"And this is where it ends."',
         '"The first part of a quotation left open\n\nand closed in the next paragraph."',
         "A 12\" record and a 7\" single.",
+        # a closed quotation, then a new one opened and closed in the same paragraph
+        '"The flow situation is good," he told Reuters. "What we are saying is this. "The investment may grow."',
+        'He said: \u201cWe will go.\u201d',
     ],
 )
 def test_balanced_or_continued_quotes_are_never_touched(text):
