@@ -13,6 +13,8 @@ paragraphs), and only where the form is unmistakable:
 - ``credit``: ``Reporting by ...; Editing by ...`` lines (reporters -> ``author``), ``(Photo: Getty Images)``
 - ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it
 - ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter, ...)
+- ``comment_section``: a comments header (``Top Rated Comments``, ``12 comments``) in the last 40% of
+  the text, and every line after it (readers' comments are not the article)
 
 Everything removed is in the edit log and in ``removed`` with its kind. If the
 rules would remove more than half of a document's words, nothing is removed and
@@ -45,6 +47,7 @@ MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 OVER_DELETION = 0.5
 EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
+COMMENTS_AFTER = 0.6  # a comments header after 60% of the text starts the comment section
 MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
@@ -156,26 +159,51 @@ def boilerplate_matcher() -> tuple[re.Pattern[str], tuple[str, ...], tuple[Boile
     return re.compile(combined, re.IGNORECASE), tuple(p.kind for p in plain), gated
 
 
-@functools.lru_cache(maxsize=1)
-def line_scanner() -> re.Pattern[str]:
+SHORT_LINE = 120  # a line whose core is longer can only match the patterns wide enough for it
+
+
+def max_width(pattern: re.Pattern[str]) -> int:
+    """The longest string ``pattern`` can match (``sre``'s own bound)."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    return sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+
+@functools.lru_cache(maxsize=2)
+def line_scanner(long_line: bool = False) -> re.Pattern[str]:
     """One pattern, matched at each line start, that accepts every line the ungated
     boilerplate patterns could match (whole, or as ``header: inline text``); each
-    hit is then confirmed by :func:`boilerplate_kind`, so this is only a fast filter."""
-    plain = "|".join(f"(?:{p.pattern.pattern})" for p in boilerplate_patterns() if not p.needs)
+    hit is then confirmed by :func:`boilerplate_kind`, so this is only a fast filter.
+
+    The ``long_line`` scanner holds only the patterns that can match more than
+    ``SHORT_LINE`` characters, plus the link headers in their inline form.
+    """
+    plain = [p for p in boilerplate_patterns() if not p.needs]
+    wide = [p for p in plain if not long_line or max_width(p.pattern) > SHORT_LINE]
+    headers = [p for p in plain if p.kind == "link_header"]
     prefix = r"[ \t\u00a0•*\u2022\[\]-]*"
     suffix = r"[ \t\u00a0\]\[:.>»|\u203a]*"
-    return re.compile(rf"{prefix}(?:{plain})(?:{suffix}$|[ \t]*:[^\n]*$)", re.IGNORECASE | re.MULTILINE)
+    whole = "|".join(f"(?:{p.pattern.pattern})" for p in wide)
+    inline = "|".join(f"(?:{p.pattern.pattern})" for p in headers)
+    return re.compile(rf"{prefix}(?:(?:{whole}){suffix}$|(?:{inline})[ \t]*:[^\n]*$)", re.IGNORECASE | re.MULTILINE)
+
+
+EDGE_CHARS = " \t\u00a0•*\u2022[]-:.>»|\u203a"
 
 
 def candidate_lines(text: str, lines: list[Line]) -> list[int]:
     """Indices of the lines worth a closer look: short lines with a year (time stamps),
     lines the boilerplate scanner finds, and lines holding a gated pattern's word."""
-    scanner = line_scanner()
+    short, long = line_scanner(False), line_scanner(True)
     found = {
         l.index for l in lines
         if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text))
         or l.text.startswith(BYLINE_START)
-        or scanner.match(text, l.start)
+        or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
+            text, l.start
+        )
     }
     lowered = None
     starts = [l.start for l in lines]
@@ -425,6 +453,11 @@ class StructureNormalizer(Normalizer):
                     kind, inline = "link_header", tail
             if kind is None:
                 continue
+            if kind == "comments" and line.start >= COMMENTS_AFTER * len(text):
+                # a comments header in the last part of the page: the rest is readers' comments
+                for rest in lines[i:]:
+                    self.remove_line(plan, rest, "comment_section", "comments")
+                break
             if kind != "link_header":
                 self.remove_line(plan, line, f"boilerplate:{kind}", kind)
                 continue
