@@ -66,8 +66,8 @@ def newsclean_normalizers(config):
 
 @pytest.fixture
 def typos(fake_dist):  # noqa: F811
-    """The third-party plugin ``typos`` of distribution ``newsclean-typos`` 1.2.3."""
-    fake_dist("newsclean-typos", TYPOS, version="1.2.3", module="newsclean_typos", entry_point="typos")
+    """The third-party plugin ``fixteh`` of distribution ``newsclean-typos`` 1.2.3."""
+    fake_dist("newsclean-typos", TYPOS, version="1.2.3", module="newsclean_typos", entry_point="fixteh")
     return fake_dist
 
 
@@ -92,8 +92,8 @@ def test_builtins_are_entry_points_of_newsclean():
 
 def test_third_party_plugin_is_discovered(typos):
     pm = newsclean.get_plugin_manager()
-    assert pm.has_plugin("typos")
-    assert pm.origins["typos"] == PluginOrigin("typos", "newsclean-typos", "1.2.3", "newsclean_typos")
+    assert pm.has_plugin("fixteh")
+    assert pm.origins["fixteh"] == PluginOrigin("fixteh", "newsclean-typos", "1.2.3", "newsclean_typos")
     assert pm.has_plugin("layout") and pm.has_plugin("unicode")
 
 
@@ -102,7 +102,7 @@ def test_cli_plugins_lists_distribution_and_version(typos, capsys):
     out = capsys.readouterr().out
     lines = out.splitlines()
     row = next(line for line in lines if "fix_teh" in line)
-    assert "TYPOS" in row and "typos" in row
+    assert "TYPOS" in row and "fixteh" in row
     assert row.rstrip().endswith("newsclean-typos 1.2.3")
     names = [line.split()[3] for line in lines[1:]]
     assert names.index("layout") < names.index("fix_teh")
@@ -115,7 +115,7 @@ def test_cli_plugins_lists_distribution_and_version(typos, capsys):
         "stage": "TYPOS",
         "order": 0,
         "version": "1",
-        "plugin": "typos",
+        "plugin": "fixteh",
         "distribution": "newsclean-typos",
         "distribution_version": "1.2.3",
     }
@@ -153,25 +153,25 @@ def test_disable_by_normalizer_name(typos):
 
 def test_disable_with_env_entry_point_name(typos, monkeypatch):
     assert newsclean.clean_text("teh").text == "the"
-    monkeypatch.setenv(DISABLE_ENV, "typos")
+    monkeypatch.setenv(DISABLE_ENV, "fixteh")
     _cached.cache_clear()
-    assert not get_plugin_manager().has_plugin("typos")
+    assert not get_plugin_manager().has_plugin("fixteh")
     assert "fix_teh" not in Pipeline.from_config({}).names
     assert newsclean.clean_text("teh").text == "teh"
     # a list, with spaces, and the normalizer name (not the entry point name) does not disable it
-    monkeypatch.setenv(DISABLE_ENV, "nothing, typos ,other")
-    assert not get_plugin_manager().has_plugin("typos")
+    monkeypatch.setenv(DISABLE_ENV, "nothing, fixteh ,other")
+    assert not get_plugin_manager().has_plugin("fixteh")
     monkeypatch.setenv(DISABLE_ENV, "fix_teh")
-    assert get_plugin_manager().has_plugin("typos")
+    assert get_plugin_manager().has_plugin("fixteh")
 
 
 @pytest.mark.parametrize("value", ["all", "ALL", "1"])
 def test_disable_all_keeps_builtins(typos, monkeypatch, value):
     typos("newsclean-other", normalizer_source("other_step"), entry_point="other")
-    assert {"typos", "other"} <= set(get_plugin_manager().origins)
+    assert {"fixteh", "other"} <= set(get_plugin_manager().origins)
     monkeypatch.setenv(DISABLE_ENV, value)
     pm = get_plugin_manager()
-    assert not pm.has_plugin("typos") and not pm.has_plugin("other")
+    assert not pm.has_plugin("fixteh") and not pm.has_plugin("other")
     assert pm.has_plugin("unicode") and pm.has_plugin("layout")
     assert {o.distribution for o in pm.origins.values()} == {BUILTIN_DISTRIBUTION}
     names = Pipeline.from_config({}).names
@@ -208,7 +208,7 @@ def test_plugin_that_raises_on_import_warns_and_rest_loads(typos):
     with pytest.warns(RuntimeWarning, match="'broken'.*newsclean-broken.*boom at import"):
         pm = get_plugin_manager(plugins="warn")
     assert not pm.has_plugin("broken")
-    assert pm.has_plugin("typos") and pm.has_plugin("layout") and pm.has_plugin("unicode")
+    assert pm.has_plugin("fixteh") and pm.has_plugin("layout") and pm.has_plugin("unicode")
     with pytest.warns(RuntimeWarning, match="broken"):
         names = Pipeline.from_config({"plugins": "warn"}).names
     assert "fix_teh" in names and "layout" in names
@@ -221,7 +221,7 @@ def test_broken_plugin_can_be_skipped_with_env(typos, monkeypatch):
     monkeypatch.setenv(DISABLE_ENV, "broken")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert get_plugin_manager().has_plugin("typos")
+        assert get_plugin_manager().has_plugin("fixteh")
 
 
 MISSPELLED = """
@@ -304,7 +304,7 @@ def test_two_plugins_providing_one_normalizer_name(typos):
         Pipeline.from_config({})
     message = str(info.value)
     assert "normalizer named 'fix_teh'" in message
-    assert "'typos'" in message and "'newsclean-typos'" in message
+    assert "'fixteh'" in message and "'newsclean-typos'" in message
     assert "'typos_fork'" in message and "'newsclean-typos-fork'" in message
     assert "rename one" in message
     # leaving one out of the chain by name does not help (the clash is in the names), skipping a plugin does
@@ -319,24 +319,24 @@ def test_two_plugins_providing_one_normalizer_name_skip_one(typos, monkeypatch):
 
 
 def test_two_distributions_claim_one_entry_point_name(fake_dist):  # noqa: F811
-    fake_dist("newsclean-alpha", normalizer_source("alpha_step"), module="alpha_mod", entry_point="typos")
-    fake_dist("newsclean-beta", normalizer_source("beta_step"), module="beta_mod", entry_point="typos")
+    fake_dist("newsclean-alpha", normalizer_source("alpha_step"), module="alpha_mod", entry_point="fixteh")
+    fake_dist("newsclean-beta", normalizer_source("beta_step"), module="beta_mod", entry_point="fixteh")
     with pytest.raises(PluginLoadError) as info:
         get_plugin_manager()
     message = str(info.value)
-    assert "two plugins claim the name 'typos'" in message
+    assert "two plugins claim the name 'fixteh'" in message
     assert "'alpha_mod'" in message and "'newsclean-alpha'" in message
     assert "'beta_mod'" in message and "'newsclean-beta'" in message
     assert "uninstall one of them or rename its entry point" in message
 
 
-@pytest.mark.parametrize("skip", ["typos", "all"])
+@pytest.mark.parametrize("skip", ["fixteh", "all"])
 def test_conflicting_entry_points_can_be_skipped(fake_dist, monkeypatch, skip):  # noqa: F811
-    fake_dist("newsclean-alpha", normalizer_source("alpha_step"), module="alpha_mod", entry_point="typos")
-    fake_dist("newsclean-beta", normalizer_source("beta_step"), module="beta_mod", entry_point="typos")
+    fake_dist("newsclean-alpha", normalizer_source("alpha_step"), module="alpha_mod", entry_point="fixteh")
+    fake_dist("newsclean-beta", normalizer_source("beta_step"), module="beta_mod", entry_point="fixteh")
     monkeypatch.setenv(DISABLE_ENV, skip)
     pm = get_plugin_manager()
-    assert not pm.has_plugin("typos") and pm.has_plugin("layout")
+    assert not pm.has_plugin("fixteh") and pm.has_plugin("layout")
 
 
 def test_third_party_cannot_take_a_builtin_name(fake_dist):  # noqa: F811
@@ -347,14 +347,14 @@ def test_third_party_cannot_take_a_builtin_name(fake_dist):  # noqa: F811
 
 def test_same_entry_point_seen_twice_is_loaded_once(typos):
     # another distribution declaring the very same entry point (name and target)
-    typos("newsclean-typos-meta", None, module="newsclean_typos", entry_point="typos")
+    typos("newsclean-typos-meta", None, module="newsclean_typos", entry_point="fixteh")
     # and the same distribution found on a second sys.path entry
-    typos("newsclean-typos", TYPOS, version="1.2.3", module="newsclean_typos", entry_point="typos")
-    found = [ep for ep in metadata.entry_points(group="newsclean") if ep.name == "typos"]
+    typos("newsclean-typos", TYPOS, version="1.2.3", module="newsclean_typos", entry_point="fixteh")
+    found = [ep for ep in metadata.entry_points(group="newsclean") if ep.name == "fixteh"]
     assert len(found) >= 2
-    assert [ep.name for ep in iter_entry_points()].count("typos") == 1
+    assert [ep.name for ep in iter_entry_points()].count("fixteh") == 1
     pm = get_plugin_manager()
-    assert pm.has_plugin("typos")
+    assert pm.has_plugin("fixteh")
     assert Pipeline.from_config({}).names.count("fix_teh") == 1
 
 

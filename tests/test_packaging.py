@@ -30,6 +30,7 @@ def test_wheel_holds_the_package_and_the_builtin_plugins(wheel_names):
     assert "newsclean/plugins/layout.py" in wheel_names
     assert "newsclean/plugins/structure.py" in wheel_names
     assert "newsclean/plugins/data/boilerplate.tsv" in wheel_names  # data files ship with their plugin
+    assert "newsclean/plugins/data/doubled_words.tsv" in wheel_names
 
 
 def test_wheel_has_no_top_level_plugins_seeds_or_tests(wheel_names):
