@@ -183,14 +183,16 @@ def line_scanner(long_line: bool = False) -> re.Pattern[str]:
     plain = [p for p in boilerplate_patterns() if not p.needs]
     wide = [p for p in plain if not long_line or max_width(p.pattern) > SHORT_LINE]
     headers = [p for p in plain if p.kind == "link_header"]
-    prefix = r"[ \t\u00a0•*\u2022\[\]-]*"
-    suffix = r"[ \t\u00a0\]\[:.>»|\u203a]*"
+    prefix = r"(?:[^\S\n]|[•*\u2022\[\]-])*"
+    suffix = r"(?:[^\S\n]|[\]\[:.>»|\u203a])*"
     whole = "|".join(f"(?:{p.pattern.pattern})" for p in wide)
     inline = "|".join(f"(?:{p.pattern.pattern})" for p in headers)
     return re.compile(rf"{prefix}(?:(?:{whole}){suffix}$|(?:{inline})[ \t]*:[^\n]*$)", re.IGNORECASE | re.MULTILINE)
 
 
-EDGE_CHARS = " \t\u00a0•*\u2022[]-:.>»|\u203a"
+#: Everything :func:`boilerplate_kind` may strip from a line's ends (and more): what is
+#: left is at most the line's real core, so a core longer than SHORT_LINE is safe to skip.
+EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "•*\u2022[]-:.>»|\u203a"
 
 
 def candidate_lines(text: str, lines: list[Line]) -> list[int]:

@@ -20,8 +20,8 @@ from typing import Any
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
 DATA = "doubled_words.tsv"
-#: Two equal words separated by spaces only (not a line break), case-insensitive.
-DOUBLED = re.compile(r"\b(\w+)( +)(\1)\b", re.IGNORECASE)
+#: A word and its repeats, separated by spaces only (not a line break), case-insensitive.
+DOUBLED = re.compile(r"\b(\w+)((?: +\1\b)+)", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\w+)\W*$")
 WORD_AFTER = re.compile(r"^\W*?(\w+)")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)$")
@@ -42,7 +42,7 @@ def word_lists() -> dict[str, frozenset[str]]:
 def verdict(text: str, match: re.Match[str]) -> str | None:
     """Why the second word of ``match`` is a typo (the note of the edit), or None to keep it."""
     lists = word_lists()
-    first, second = match.group(1), match.group(3)
+    first, second = match.group(1), match.group(2).split()[0]
     start, end = match.start(), match.end()
     if (start and text[start - 1] in "-'’") or text[end : end + 1] in ("-", "'", "’"):
         return None  # part of a hyphenated or clipped word: "break-in in", "in in-fighting"
@@ -84,8 +84,8 @@ class TyposNormalizer(Normalizer):
         for match in DOUBLED.finditer(text):
             why = verdict(text, match)
             if why is not None:
-                # remove the space(s) and the second word: "that that the" -> "that the"
-                spans.append(Span(match.end(1), match.end(3), "", "doubled_word", note=why))
+                # remove the repeats and their spaces: "that that the" -> "that the"
+                spans.append(Span(match.end(1), match.end(), "", "doubled_word", note=why))
         doc.apply(spans, step=self.name)
 
 
