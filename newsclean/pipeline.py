@@ -17,7 +17,12 @@ from .config import Config, load_config
 from .document import Document
 from .errors import ConfigError, NormalizerError, PluginLoadError
 from .loader import PluginManager, PluginOrigin, get_plugin_manager
-from .normalizer import Normalizer, fingerprint_of, validate_normalizer
+from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
+
+#: The chain runs at most this many times over one document (see ``Pipeline.run``).
+MAX_PASSES = 2
+#: Edits made after this stage can change what the stages up to it decided.
+STRUCTURE_STAGE = Stage.STRUCTURE
 
 
 class Pipeline:
@@ -137,13 +142,31 @@ class Pipeline:
 
     # -- running --------------------------------------------------------------
     def run(self, doc: Document) -> Document:
-        """Run every normalizer on ``doc`` in chain order (in place); return it."""
+        """Run every normalizer on ``doc`` in chain order (in place); return it.
+
+        If a step after STRUCTURE edits the text (say ``typos`` removes a doubled
+        word on a line that ``structure`` judged), the earlier steps may now
+        decide differently; the chain then runs once more, so that cleaning the
+        output again changes nothing. On clean text this second pass is rare.
+        """
+        for _ in range(MAX_PASSES):
+            if not self._one_pass(doc):
+                break
+        return doc
+
+    def _one_pass(self, doc: Document) -> bool:
+        """One pass of the chain; True when a step after STRUCTURE edited the text (the
+        steps up to STRUCTURE judged a text that has since changed)."""
+        late_edit = False
         for normalizer in self.normalizers:
+            before = len(doc.edits)
             try:
                 normalizer(doc)
             except Exception as exc:
                 raise NormalizerError(doc.id, normalizer.name, exc) from exc
-        return doc
+            if normalizer.stage > STRUCTURE_STAGE and any(e.field is None for e in doc.edits[before:]):
+                late_edit = True
+        return late_edit
 
     def clean(self, text: str, *, id: str = "", metadata: Mapping[str, Any] | None = None) -> Document:
         """Clean one text; the returned Document holds the result, metadata and edits."""

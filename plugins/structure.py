@@ -61,6 +61,11 @@ PIPE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
 )
 BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by")
+#: A label alone on its line, the name on the next: "Written by" / "Jane Smith - Editor".
+BYLINE_LABELS = frozenset(
+    ["By", "By:", "BY", "Written by", "Written by:", "Words by", "Posted by", "Reported by", "Author", "Author:"]
+)
+NAME_LINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:\s*[-–—,|•]\s*[^\n]{1,80})?$")
 CREDIT = re.compile(
     r"^\(?(?:(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
     r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
@@ -203,6 +208,7 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
         l.index for l in lines
         if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text))
         or l.text.startswith(BYLINE_START)
+        or l.text.strip() in BYLINE_LABELS
         or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
             text, l.start
         )
@@ -331,6 +337,7 @@ class StructureNormalizer(Normalizer):
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
         self.plan_tail(lines, plan)
+        self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
         self.plan_inline_credits(doc.text, lines, plan)
         if not plan.removals and not plan.meta:
@@ -364,15 +371,17 @@ class StructureNormalizer(Normalizer):
                 elif stamp.ambiguous:
                     plan.flags.append("structure:ambiguous-date")
                 continue
-            if plan.meta_value("author") is None and self.take_byline(line, plan, first_line=line.index == 0):
+            if self.take_byline(line, plan, first_line=line.index == 0):
                 continue
-            first_kept = min((l.index for l in lines if l.index not in plan.removed_lines), default=-1)
-            if line.index == first_kept and plan.meta_value("title") is None:
-                if self.is_title(text, lines, line):
-                    self.remove_line(plan, line, "headline", "title")
-                    plan.meta.append(("title", line.text.strip(), "headline"))
-                    continue
             break
+
+    def plan_title(self, text: str, lines: list[Line], plan: Plan) -> None:
+        """The first line left, when it is a headline followed by prose (decided on the lines
+        that stay, so that a second run, which sees only those, decides the same)."""
+        kept = [l for l in lines if l.index not in plan.removed_lines]
+        if kept and self.is_title(text, kept, 0):
+            self.remove_line(plan, kept[0], "headline", "title")
+            plan.meta.append(("title", kept[0].text.strip(), "headline"))
 
     def take_byline(self, line: Line, plan: Plan, *, first_line: bool = False, pipe: bool = True) -> bool:
         """A byline line: its names go to ``author`` (a trailing date to ``published``).
@@ -391,8 +400,9 @@ class StructureNormalizer(Normalizer):
         org = byline.group("org")
         if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
             org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
-        self.remove_line(plan, line, "byline", "byline")
-        plan.meta.append(("author", names, "byline"))
+        self.remove_line(plan, line, "byline", "byline")  # every byline line goes; the first gives the author
+        if plan.meta_value("author") is None:
+            plan.meta.append(("author", names, "byline"))
         if org and plan.meta_value("source") is None:
             plan.meta.append(("source", org.strip(), "byline"))
         rest = byline.groupdict().get("rest")
@@ -402,7 +412,8 @@ class StructureNormalizer(Normalizer):
         return True
 
     @staticmethod
-    def is_title(text: str, lines: list[Line], line: Line) -> bool:
+    def is_title(text: str, lines: list[Line], position: int) -> bool:
+        line = lines[position]
         words = word_count(line.text)
         if not (3 <= words <= MAX_TITLE_WORDS) or len(line.text) > 200:
             return False
@@ -414,8 +425,8 @@ class StructureNormalizer(Normalizer):
             return False
         if line.text.endswith((",", ";", ":")) or line.text[:1].islower():
             return False
-        rest = lines[line.index + 1 :]
-        if len(rest) < 2 or len(text) - line.end < 3 * len(line.text):  # the body is much longer
+        rest = lines[position + 1 :]
+        if len(rest) < 2 or sum(len(l.text) for l in rest) < 3 * len(line.text):  # the body is much longer
             return False
         if is_headline(rest[0].text):
             # a headline is followed by prose; two headline-like lines are page
@@ -445,7 +456,15 @@ class StructureNormalizer(Normalizer):
                         plan.meta.append(("published", stamp.value, "timestamp"))
                     continue
             if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
-                if plan.meta_value("author") is None and self.take_byline(line, plan, pipe=False):
+                if self.take_byline(line, plan, pipe=False):
+                    continue
+            if line.text.strip() in BYLINE_LABELS and i + 1 < len(lines):
+                name = NAME_LINE.match(lines[i + 1].text.strip())
+                if name:
+                    self.remove_line(plan, line, "byline", "byline")
+                    self.remove_line(plan, lines[i + 1], "byline", "byline")
+                    if plan.meta_value("author") is None:
+                        plan.meta.append(("author", [name.group("names")], "byline"))
                     continue
             kind = boilerplate_kind(line.text)
             inline = None
