@@ -57,8 +57,9 @@ class Pipeline:
     ) -> "Pipeline":
         """Build the chain from the installed plugins (or ``plugin_manager``) and options."""
         cfg = load_config(config, **options)
+        if plugin_manager is not None:
+            plugin_manager.check()  # a misspelled hook in a given manager must not be ignored either
         pm = plugin_manager or get_plugin_manager(plugins=cfg.get("plugins"), load=cfg.get("load"))
-        pm.check()  # a misspelled hook in a given plugin manager must not be ignored either
         pm.hook.newsclean_configure(config=cfg)
         cfg.check_unknown()
         for plugin_name, contribution in sorted(_per_plugin(pm, "newsclean_lexicons", {})):
@@ -237,14 +238,9 @@ class Pipeline:
 
 def _rebuild(spec: dict[str, Any]) -> Pipeline:
     pipeline = Pipeline.from_config(dict(spec["options"]))
-    params = spec["params"]
-    rebuilt = []
-    for n in pipeline.normalizers:
-        wanted = params.get(n.name, n.params)
-        rebuilt.append(n if wanted == n.params else type(n)(**wanted))
-    pipeline.normalizers = rebuilt
-    pipeline._sort_and_check()
-    return pipeline
+    changed = {n.name: spec["params"][n.name] for n in pipeline.normalizers
+               if n.name in spec["params"] and spec["params"][n.name] != n.params}
+    return pipeline.with_params(changed) if changed else pipeline
 
 
 def _from_objects(normalizers, options, origins, extra_features) -> Pipeline:

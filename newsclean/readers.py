@@ -68,6 +68,11 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, 
     return found
 
 
+def unreadable(path: Path, exc: OSError) -> InputError:
+    """The error for a file that cannot be opened or read (missing, a folder, no permission)."""
+    return InputError(f"{str(path)!r}: cannot be read: {exc.strerror or exc}")
+
+
 def decode_utf8(data: bytes, where: str, errors: str = "strict") -> str:
     """Decode UTF-8 (a BOM is dropped); invalid bytes are an error naming the byte offset."""
     try:
@@ -87,7 +92,7 @@ def read_text_file(path: Path, doc_id: str, encoding_errors: str = "strict") -> 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{str(path)!r}: cannot be read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
     return {"id": doc_id, "text": decode_utf8(data, repr(str(path)), encoding_errors)}
 
 
@@ -112,7 +117,7 @@ def read_jsonl(path: Path, prefix: str, text_field: str, id_field: str, encoding
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        raise InputError(f"{str(path)!r}: cannot be read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
     with fh:
         offset = 0
         for lineno, raw in enumerate(fh, 1):
@@ -136,7 +141,7 @@ def read_csv(path: Path, prefix: str, text_field: str, id_field: str, encoding_e
     try:
         fh = open(path, encoding="utf-8-sig", errors=encoding_errors, newline="")
     except OSError as exc:
-        raise InputError(f"{str(path)!r}: cannot be read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
     with fh:
         reader = csv.DictReader(fh)
         try:

@@ -363,13 +363,7 @@ class StructureNormalizer(Normalizer):
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
         for line in lines:  # the head is the run of special lines at the start
-            stamp = parse_stamp(line.text)
-            if stamp is not None:
-                self.remove_line(plan, line, "timestamp", "timestamp")
-                if stamp.value is not None and plan.meta_value("published") is None:
-                    plan.meta.append(("published", stamp.value, "timestamp"))
-                elif stamp.ambiguous:
-                    plan.flags.append("structure:ambiguous-date")
+            if self.take_timestamp(line, plan, early=True, flag_ambiguous=True):
                 continue
             if self.take_byline(line, plan, first_line=line.index == 0):
                 continue
@@ -382,6 +376,18 @@ class StructureNormalizer(Normalizer):
         if kept and self.is_title(text, kept, 0):
             self.remove_line(plan, kept[0], "headline", "title")
             plan.meta.append(("title", kept[0].text.strip(), "headline"))
+
+    def take_timestamp(self, line: Line, plan: Plan, *, early: bool, flag_ambiguous: bool = False) -> bool:
+        """A line that is only a time stamp (never prose) goes; an ``early`` one gives ``published``."""
+        stamp = parse_stamp(line.text)
+        if stamp is None:
+            return False
+        self.remove_line(plan, line, "timestamp", "timestamp")
+        if early and stamp.value is not None and plan.meta_value("published") is None:
+            plan.meta.append(("published", stamp.value, "timestamp"))
+        elif flag_ambiguous and stamp.ambiguous:
+            plan.flags.append("structure:ambiguous-date")
+        return True
 
     def take_byline(self, line: Line, plan: Plan, *, first_line: bool = False, pipe: bool = True) -> bool:
         """A byline line: its names go to ``author`` (a trailing date to ``published``).
@@ -446,15 +452,10 @@ class StructureNormalizer(Normalizer):
             line = lines[i]
             if line.index in plan.removed_lines:
                 continue
-            if len(line.text) <= 80:
-                stamp = parse_stamp(line.text)  # a line that is only a time stamp is never prose
-                if stamp is not None:
-                    self.remove_line(plan, line, "timestamp", "timestamp")
-                    # a date far down the page is a comment's or a sidebar's, not the article's
-                    early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
-                    if early and stamp.value is not None and plan.meta_value("published") is None:
-                        plan.meta.append(("published", stamp.value, "timestamp"))
-                    continue
+            # a date far down the page is a comment's or a sidebar's, not the article's
+            early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
+            if len(line.text) <= 80 and self.take_timestamp(line, plan, early=early):
+                continue
             if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
                 if self.take_byline(line, plan, pipe=False):
                     continue
