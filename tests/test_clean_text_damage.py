@@ -12,7 +12,8 @@ WORD = re.compile(r"\w+")
 
 
 def test_bbc_bodies_keep_every_word(bbc_sample):
-    pipeline = newsclean.Pipeline.from_config(disable=["typos"])  # its fixes are checked below
+    # typos is checked below; names and spelling change words on purpose (checked below too)
+    pipeline = newsclean.Pipeline.from_config(disable=["typos", "names", "spelling"])
     for name, raw in bbc_sample:
         doc = pipeline.clean(raw, id=name)
         assert doc.undo() == raw
@@ -37,5 +38,28 @@ def test_bbc_typo_fixes_are_all_labelled_errors(bbc_sample, corpora):
     pipeline = newsclean.Pipeline.from_config()
     for name, raw in bbc_sample:
         for edit in pipeline.clean(raw, id=name).edits:
-            if edit.step == "typos":
+            if edit.rule == "doubled_word":
                 assert (name.removeprefix("bbc/"), edit.before.strip()) in errors, (name, edit)
+
+
+def test_bbc_real_word_fixes_are_rare(bbc_sample):
+    """The confusion rule changes at most about one word per 10,000 of clean news (benchmarks/bench_typos.py)."""
+    pipeline = newsclean.Pipeline.from_config()
+    tokens = sum(len(WORD.findall(raw)) for _, raw in bbc_sample)
+    changes = [(name, e.note) for name, raw in bbc_sample for e in pipeline.clean(raw).edits if e.rule == "confusion"]
+    assert len(changes) <= max(2, tokens // 10_000), changes
+
+
+def test_bbc_spelling_and_names_change_only_single_words_in_place(bbc_sample):
+    """UK -> US spelling and gazetteer names replace words one for one; a capitalised
+    word inside a sentence (a name: ``Labour Party``, ``World Trade Centre``) is never
+    respelled."""
+    pipeline = newsclean.Pipeline.from_config()
+    for name, raw in bbc_sample:
+        doc = pipeline.clean(raw, id=name)
+        for e in doc.edits:
+            if e.step == "spelling":
+                assert WORD.fullmatch(e.before) and WORD.fullmatch(e.after), (name, e)
+                assert e.before.islower() or "sentence start" in e.note, (name, e)
+            elif e.step == "names":
+                assert len(WORD.findall(e.before)) and e.before[:1].isupper() == e.after[:1].isupper(), (name, e)

@@ -1,10 +1,12 @@
 import csv
+import pickle
 
 import pytest
 from hypothesis import given
 
+import newsclean
 from newsclean import Document
-from newsclean.plugins.typos import TyposNormalizer, word_lists
+from newsclean.plugins.typos import TyposNormalizer, confusion_candidates, confusion_data, word_lists
 from newsclean.testing import assert_normalizes, load_cases, news_text, run_normalizer
 
 from ..conftest import CASES
@@ -13,7 +15,7 @@ from ..conftest import CASES
 @pytest.mark.parametrize("case", load_cases(CASES / "typos.json"), ids=lambda c: c["why"][:50])
 def test_cases(case):
     doc = assert_normalizes(TyposNormalizer(), case["before"], case["after"], why=case["why"])
-    assert all(e.rule == "doubled_word" and e.note for e in doc.edits)
+    assert all(e.rule in ("doubled_word", "confusion") and e.note for e in doc.edits)
     assert run_normalizer(TyposNormalizer(), doc.text).edits == []  # idempotent
 
 
@@ -40,3 +42,91 @@ def test_labelled_bbc_doubled_words(corpora):
         if bool(doc.edits) != (row["label(E=error,L=legit)"] == "E"):
             wrong.append((row["match"], row["context"]))
     assert wrong == []
+
+
+# -- real-word errors (confusion sets) ---------------------------------------------------
+
+
+def test_confusion_data_loads():
+    data = confusion_data()
+    assert confusion_data() is data  # read once per process
+    assert "with" in data.alternatives["will"] and "will" in data.alternatives["with"]
+    assert {"their", "they're"} <= set(data.alternatives["there"])
+    assert data.proxies["it's"] == ("is", "has") and data.proxies["its"] == ("its",)
+    assert "not" not in data.alternatives["now"] and "now" in data.alternatives["not"]  # "!now not"
+    assert "not" in data.members["now"]
+    assert data.cutoff > 0 and data.bigrams["relations", "with"] > data.cutoff
+    assert all(w in data.unigrams for w in data.alternatives if "'" not in w)
+    assert data.pattern.fullmatch("It's") and not data.pattern.search("without, withhold, oneself, tone")
+
+
+def test_data_files_are_fingerprinted():
+    names = {p.name for p in TyposNormalizer().data_files()}
+    assert {"doubled_words.tsv", "confusion_sets.tsv", "confusion_bigrams.tsv"} <= names
+    assert {p.name for p in TyposNormalizer(confusion=False).data_files()} == {"doubled_words.tsv"}
+
+
+def test_confusion_edit_has_the_evidence():
+    doc = run_normalizer(TyposNormalizer(), "We have good relations will all of our neighbours.")
+    (edit,) = doc.edits
+    assert (edit.step, edit.rule, edit.before, edit.after) == ("typos", "confusion", "will", "with")
+    assert edit.note.startswith("will->with left=") and " right=" in edit.note
+    left = float(edit.note.split("left=")[1].split()[0])
+    right = float(edit.note.split("right=")[1])
+    assert left > 1 and right > 1
+
+
+def test_case_is_kept_at_a_sentence_start():
+    doc = run_normalizer(TyposNormalizer(), "Their are many reasons for the fall.")
+    assert doc.text == "There are many reasons for the fall."
+
+
+def test_curly_apostrophe_is_kept():
+    doc = run_normalizer(TyposNormalizer(), "The firm said it\u2019s own staff would be retrained.")
+    assert doc.text == "The firm said its own staff would be retrained."
+    doc = run_normalizer(TyposNormalizer(), "The firm said its own staff would be retrained.")
+    assert doc.edits == []
+
+
+def test_switch_off():
+    text = "We have good relations will all of our neighbours. It was the the end."
+    doc = run_normalizer(TyposNormalizer(confusion=False), text)
+    assert [e.rule for e in doc.edits] == ["doubled_word"]
+    pipeline = newsclean.Pipeline.from_config({"typo_confusion": False})
+    assert pipeline["typos"].params == {"confusion": False}
+    assert "will all" in pipeline.clean(text).text
+    assert newsclean.Pipeline.from_config({})["typos"].params == {"confusion": True}
+    assert pipeline.fingerprint != newsclean.Pipeline.from_config({}).fingerprint
+
+
+def test_picklable():
+    normalizer = TyposNormalizer()
+    confusion_data()  # the data is cached by the module, never on the instance
+    clone = pickle.loads(pickle.dumps(normalizer))
+    assert clone.params == normalizer.params
+    assert run_normalizer(clone, "relations will all of our neighbours").text == "relations with all of our neighbours"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have good relations will all of our neighbours.",
+        "One of there members said their was more then 200 people there.",
+        "The firm said it's own staff will loose their jobs, too.",
+    ],
+)
+def test_idempotent(text):
+    once = run_normalizer(TyposNormalizer(), text).text
+    assert once != text
+    assert run_normalizer(TyposNormalizer(), once).edits == []
+
+
+@given(news_text())
+def test_confusion_idempotent_on_news_text(text):
+    once = run_normalizer(TyposNormalizer(), text).text
+    assert run_normalizer(TyposNormalizer(), once).edits == []
+
+
+def test_candidates_skip_guarded_words():
+    words = {c.word for c in confusion_candidates('Will Smith met Form One pupils; the word "their" and www.form.com')}
+    assert words == set()
