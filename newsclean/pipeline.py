@@ -20,7 +20,7 @@ from .loader import PluginManager, PluginOrigin, get_plugin_manager
 from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
 
 #: The chain runs at most this many times over one document (see ``Pipeline.run``).
-MAX_PASSES = 2
+MAX_PASSES = 3
 #: Edits made after this stage can change what the stages up to it decided.
 STRUCTURE_STAGE = Stage.STRUCTURE
 
@@ -148,17 +148,20 @@ class Pipeline:
         If a step after STRUCTURE edits the text (say ``typos`` removes a doubled
         word on a line that ``structure`` judged), the earlier steps may now
         decide differently; the chain then runs once more, so that cleaning the
-        output again changes nothing. On clean text this second pass is rare.
+        output again changes nothing; and again (up to ``MAX_PASSES`` in all) while a
+        repeated pass still edits. On clean text a second pass is rare.
         """
-        for _ in range(MAX_PASSES):
-            if not self._one_pass(doc):
+        for n in range(MAX_PASSES):
+            late_edit, edited = self._one_pass(doc)
+            if not (late_edit if n == 0 else edited):
                 break
         return doc
 
-    def _one_pass(self, doc: Document) -> bool:
-        """One pass of the chain; True when a step after STRUCTURE edited the text (the
-        steps up to STRUCTURE judged a text that has since changed)."""
+    def _one_pass(self, doc: Document) -> tuple[bool, bool]:
+        """One pass of the chain: (whether a step after STRUCTURE edited the text, so the
+        steps up to STRUCTURE judged a text that has since changed; whether anything did)."""
         late_edit = False
+        first = len(doc.edits)
         for normalizer in self.normalizers:
             before = len(doc.edits)
             try:
@@ -167,7 +170,7 @@ class Pipeline:
                 raise NormalizerError(doc.id, normalizer.name, exc) from exc
             if normalizer.stage > STRUCTURE_STAGE and any(e.field is None for e in doc.edits[before:]):
                 late_edit = True
-        return late_edit
+        return late_edit, any(e.field is None for e in doc.edits[first:])
 
     def clean(self, text: str, *, id: str = "", metadata: Mapping[str, Any] | None = None) -> Document:
         """Clean one text; the returned Document holds the result, metadata and edits."""

@@ -93,7 +93,7 @@ WIRE_AGENCIES = frozenset(
 )
 SIGNOFF = re.compile(
     r"^(?:"
-    r"[A-Z]{1,3}(?:[./][A-Z]{1,3}){0,3}\.?"  # editor initials: H.M, AB/CD, MR
+    r"(?:[A-Z]{2,3}|[A-Z](?=[./][A-Z]))(?:[./][A-Z]{1,3}){0,3}\.?"  # editor initials: H.M, AB/CD, MR (not one letter)
     r"|/[A-Za-z]{1,4}/"  # /ss/
     r"|Reuter|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|PTI|IANS|ANI|Bernama|IRNA|Anadolu|AA|CNA|Kyodo|Yonhap|TASS|EFE|ANSA)\)"
     r"|(?:-{1,2}|—|–)\s*(?:[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})"  # -- Xinhua

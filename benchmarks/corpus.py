@@ -1,0 +1,30 @@
+"""Reading the shared evaluation corpora (../shared/corpora), for every benchmark."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tarfile
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPORA = Path(os.environ.get("NEWSCLEAN_CORPORA", ROOT.parent / "shared" / "corpora"))
+
+
+def is_test_file(name: str) -> bool:
+    """The fixed 70% test split of the BBC corpus: by the first byte of the name's SHA-256."""
+    return hashlib.sha256(name.encode()).digest()[0] >= int(0.3 * 256)
+
+
+def bbc_articles(corpora: Path, split: str = "all") -> Iterator[tuple[str, str]]:
+    """``(name, text)`` of the BBC articles, sorted by name; ``split`` is all, tune or test.
+
+    ``bbc/sport/199.txt`` is latin-1, not UTF-8: it is decoded with replacement.
+    """
+    with tarfile.open(corpora / "typos" / "bbc-fulltext.tar.gz") as tar:
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
+        for m in members:
+            if split != "all" and is_test_file(m.name) != (split == "test"):
+                continue
+            yield m.name, tar.extractfile(m).read().decode("utf-8", errors="replace")

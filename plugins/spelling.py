@@ -1,0 +1,191 @@
+"""``spelling``: one spelling variety, British -> American by default (``colour`` -> ``color``).
+
+Option ``variety``: ``"us"`` (default) turns British spellings into American
+ones (rule ``uk_to_us``), ``"uk"`` the reverse (rule ``us_to_uk``), ``"off"``
+changes nothing. The word pairs are in ``data/spelling_uk_us.tsv``, generated
+from VarCon by ``scripts/build_spelling_table.py``: only unambiguous pairs of
+common words, without spellings that depend on sense or part of speech
+(``programme``, ``cheque``, ``kerb``, ``tyre``, ``storey``, ``licence``,
+``practise``, ``metre``...) and without British forms that are also American
+words (``advertise``, ``compromise``...). Rows marked ``us`` in the table are
+used British -> American only (``inquiry`` and ``judgment`` are British too).
+
+Precision first. A word is changed only when it is
+
+- a whole word (not inside a longer word, a URL, an e-mail address, a path or
+  a hashtag); the word before an apostrophe (``neighbour's``) or inside a
+  hyphenated compound (``well-organised``) counts as a whole word;
+- lower case, or capitalised at the start of a sentence (``Colour`` -> ``Color``)
+  and not followed by another capitalised word, perhaps after ``of``/``for``...
+  (``Labour Party``, ``Defence Secretary``, ``Centre for Policy Studies`` at a
+  sentence start are names) and not in :data:`NAMES_WHEN_CAPITALISED`
+  (``Labour said ...``: the party). A capitalised word elsewhere is a name
+  (``the Labour Party``, ``World Trade Centre``, ``Sydney Harbour Bridge``) and
+  ALL-CAPS or mixed-case words are left as they are.
+
+The case of the word is kept (``Colour`` -> ``Color``). The change does not
+touch punctuation, so a second run decides everything the same way and changes
+nothing (idempotent); no target form of the table is itself a source form.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
+
+DATA = "spelling_uk_us.tsv"
+VARIETIES = ("us", "uk", "off")
+#: Candidate words: a capital or small letter, then small letters (ALL-CAPS never matches).
+CANDIDATE = re.compile(r"[A-Za-z][a-z]+")
+#: Words that, capitalised, are names even at a sentence start ("Labour said on Monday ...").
+NAMES_WHEN_CAPITALISED = frozenset({"labour", "labor"})
+#: Abbreviations after which a full stop does not end a sentence ("Mr. Honour said").
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof gen col lt sgt capt cpl maj adm cmdr rev sen rep gov pres supt insp "
+    "det jr sr mt ft nos vs v fig vol ch dept approx inc ltd co corp bros".split()
+)
+#: Text before a word that makes it the first word of a sentence (an opening quote may follow).
+SENTENCE_END = re.compile(r"(?:\n[ \t]*\n[ \t]*|([.!?])[\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*\Z")
+WORD_BEFORE_STOP = re.compile(r"(\w+)[.!?][^\w]*\Z")
+#: A capitalised (or ALL-CAPS) word right after the candidate (or its hyphen), perhaps after
+#: "of", "for"...: the candidate is part of a name ("Defence Secretary", "Centre for Policy Studies").
+CAPITALISED_NEXT = re.compile(r"(?:[ \t]+(?:of|for|and|on|in|at|the|de|du|des|la|le))*(?:[ \t]+|-)[\"'\u201c\u2018(]*[A-Z]")
+#: Marks of a URL, e-mail address, handle, hashtag, file name or path in the non-space chunk of a word.
+URLISH = re.compile(r"://|www\.|@|#|[/\\=_]|[A-Za-z]\.[A-Za-z]")
+#: How far to look around a candidate for its chunk and its sentence start.
+WINDOW = 200
+
+
+class Table(NamedTuple):
+    """One direction of the table: source word (lower case) -> target word, and the keys to look for."""
+
+    mapping: dict[str, str]
+    keys: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def table(variety: str) -> Table:
+    """The mapping for ``variety`` ("us": British -> American, "uk": the reverse), read once per process."""
+    text = resources.files(__package__).joinpath("data", DATA).read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        uk, us, direction = raw.split("\t")
+        if variety == "us":
+            mapping[uk] = us
+        elif direction == "both":
+            mapping[us] = uk
+    keys = frozenset(mapping) | frozenset(w[0].upper() + w[1:] for w in mapping)
+    return Table(mapping, keys)
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+
+
+def check_variety(value: Any) -> str:
+    """``value`` if it is a valid ``variety``, else a :class:`newsclean.ConfigError`."""
+    if value not in VARIETIES:
+        raise ConfigError(f"option 'variety' is {value!r}; choose one of {', '.join(VARIETIES)}")
+    return value
+
+
+def in_url(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` is part of a URL, address, hashtag, file name or path."""
+    left = start
+    stop = max(0, start - WINDOW)
+    while left > stop and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    limit = min(len(text), end + WINDOW)
+    while right < limit and not text[right].isspace():
+        right += 1
+    chunk = text[left:right].rstrip(".,;:!?\"')]}\u201d\u2019")
+    return bool(URLISH.search(chunk))
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first word of a sentence (or of the text or a paragraph)."""
+    before = text[max(0, start - WINDOW) : start]
+    if start <= WINDOW and not before.strip("\"'\u201c\u2018([ \t"):
+        return True  # the start of the text, perhaps after an opening quote
+    m = SENTENCE_END.search(before)
+    if not m:
+        return False
+    if m.group(1) == ".":
+        word = WORD_BEFORE_STOP.search(before[: m.end(1)])
+        if word and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
+            return False  # "Mr. Honour", "J. Colour", "U.S. Defence"
+    return True
+
+
+def verdict(text: str, start: int, end: int) -> str | None:
+    """Why the word at ``[start, end)`` may be changed (the edit's note), or None to leave it."""
+    word = text[start:end]
+    if in_url(text, start, end):
+        return None
+    if word.islower():
+        return "varcon"
+    # capitalised: only a sentence's first word that is not part of a name
+    if word.lower() in NAMES_WHEN_CAPITALISED or not starts_sentence(text, start):
+        return None
+    if CAPITALISED_NEXT.match(text, end):
+        return None
+    return "varcon; sentence start"
+
+
+class SpellingNormalizer(Normalizer):
+    """British -> American spelling (``variety="us"``), the reverse (``"uk"``), or nothing (``"off"``)."""
+
+    name = "spelling"
+    stage = Stage.SPELLING
+    version = "1"
+
+    def __init__(self, variety: str = "us") -> None:
+        super().__init__(variety=check_variety(variety))
+
+    def data_files(self) -> list[Path]:
+        return [resources.files(__package__).joinpath("data", DATA)]
+
+    def __call__(self, doc: Document) -> None:
+        variety = self.params["variety"]
+        if variety == "off":
+            return
+        tab = table(variety)
+        text = doc.text
+        found = tab.keys.intersection(CANDIDATE.findall(text))
+        if not found:
+            return
+        rule = "uk_to_us" if variety == "us" else "us_to_uk"
+        spans = []
+        for m in _words_pattern(frozenset(found)).finditer(text):
+            note = verdict(text, m.start(), m.end())
+            if note is None:
+                continue
+            word = m.group()
+            target = tab.mapping[word.lower()]
+            if not word.islower():
+                target = target[0].upper() + target[1:]
+            spans.append(Span(m.start(), m.end(), target, rule, note=note))
+        doc.apply(spans, step=self.name)
+
+
+@hookimpl
+def newsclean_configure(config: Any) -> None:
+    config.declare(
+        "variety",
+        "us",
+        "spelling variety of the output: 'us' (British -> American spellings), 'uk' (American -> British) or 'off'",
+    )
+
+
+@hookimpl
+def newsclean_normalizers(config: Any) -> list[Normalizer]:
+    return [SpellingNormalizer(variety=config.get("variety"))]
