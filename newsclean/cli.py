@@ -77,9 +77,32 @@ def build_parser() -> argparse.ArgumentParser:
     profile = sub.add_parser("profile", help="show what a fitted file learned")
     profile.add_argument("fitted", metavar="FILE")
 
+    names = sub.add_parser("names", help="name variants: find candidate spellings in a corpus")
+    names_sub = names.add_subparsers(dest="names_command", required=True)
+    discover = names_sub.add_parser(
+        "discover", help="group the spellings of names in a corpus that share a conservative key, for review"
+    )
+    discover.add_argument("inputs", nargs="+", metavar="INPUT")
+    discover.add_argument("-o", "--output", metavar="FILE", help="write the groups as a name table (TSV) to review")
+    discover.add_argument("--min-count", type=int, default=2, metavar="N", help="ignore spellings seen fewer than N times")
+    discover.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N groups (default 50)")
+    discover.add_argument("--text-field", default="text", metavar="F")
+    discover.add_argument("--overwrite", action="store_true", help="replace an existing output table")
+
     plugins = sub.add_parser("plugins", help="list the normalizers in chain order with their distribution")
     plugins.add_argument("--json", action="store_true", help="print JSON")
     _common_options(plugins)
+
+    new_plugin = sub.add_parser(
+        "new-plugin", help="write the skeleton of a plugin distribution: a normalizer, its cases and tests"
+    )
+    new_plugin.add_argument(
+        "name", metavar="NAME", help="the plugin's name (lower case, digits, _), e.g. house_style: it names the "
+        "normalizer, the entry point, the package newsclean_NAME and the distribution newsclean-NAME"
+    )
+    new_plugin.add_argument(
+        "--dir", metavar="DIR", default=None, help="the folder to create (default: ./newsclean-NAME, with - for _)"
+    )
     return parser
 
 
@@ -88,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {
             "clean": cmd_clean, "explain": cmd_explain, "plugins": cmd_plugins, "fit": cmd_fit, "profile": cmd_profile,
+            "names": cmd_names, "new-plugin": cmd_new_plugin,
         }
         return commands[args.command](args)
     except NewscleanError as exc:
@@ -163,6 +187,27 @@ def cmd_profile(args: argparse.Namespace) -> int:
     from .fitted import describe, load_fitted
 
     print(describe(load_fitted(args.fitted)))
+    return 0
+
+
+def cmd_names(args: argparse.Namespace) -> int:
+    from .plugins.name_discovery import discover, format_table
+    from .readers import read_documents
+
+    output = Path(args.output) if args.output else None
+    if output is not None and output.exists() and not args.overwrite:
+        raise NewscleanError(f"output {str(output)!r} exists; pass --overwrite to replace it")
+    records = read_documents(args.inputs, text_field=args.text_field)
+    clusters = discover((r["text"] for r in records), min_count=args.min_count)
+    for c in clusters[: args.limit]:
+        forms = ", ".join(f"{f} ({n})" for f, n in sorted(c.counts.items(), key=lambda x: -x[1]))
+        print(f"{c.canonical:<30} {forms}   shared contexts {c.context_overlap:.2f}, met in one document {c.same_document}x")
+    print(f"newsclean: {len(clusters)} groups of spellings" + ("" if len(clusters) <= args.limit else f" ({args.limit} shown)"))
+    if output is not None:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(format_table(clusters), encoding="utf-8")
+        tmp.replace(output)
+        print(f"newsclean: review {output}, delete the rows that are different names, then set name_table = {str(output)!r}")
     return 0
 
 
@@ -267,6 +312,76 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     widths = [max(len(row[c]) for row in table) for c in range(len(header))]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
+#: Files of ``newsclean new-plugin``: skeleton path -> template in newsclean/templates/.
+_SKELETON = {
+    "pyproject.toml": "pyproject.toml.tmpl",
+    "README.md": "README.md.tmpl",
+    "{{package}}/__init__.py": "__init__.py.tmpl",
+    "tests/cases.json": "cases.json.tmpl",
+    "tests/test_{{name}}.py": "test_plugin.py.tmpl",
+}
+
+
+def cmd_new_plugin(args: argparse.Namespace) -> int:
+    import importlib.metadata as metadata
+    import keyword
+    import re
+    from importlib import resources
+
+    from . import HOOK_API_VERSION
+    from .loader import BUILTIN_DISTRIBUTION, ENTRY_POINT_GROUP
+
+    name = args.name
+    if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name) or len(name) > 40 or keyword.iskeyword(name):
+        raise NewscleanError(
+            f"new-plugin: {name!r} is not a valid plugin name: use lower-case letters and digits, words joined by "
+            "single underscores, starting with a letter, at most 40 characters (e.g. house_style). It names the "
+            "normalizer, the entry point and the Python package newsclean_NAME"
+        )
+    builtins = {
+        ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)
+        if ep.dist is not None and ep.dist.metadata["Name"] == BUILTIN_DISTRIBUTION
+    }
+    if name in builtins:
+        raise NewscleanError(f"new-plugin: {name!r} is the name of a built-in step; choose another name")
+    values = {
+        "name": name,
+        "package": f"newsclean_{name}",
+        "distribution": "newsclean-" + name.replace("_", "-"),
+        "class_name": "".join(part.capitalize() for part in name.split("_")),
+        "newsclean_version": __version__,
+        "hook_api": HOOK_API_VERSION,
+    }
+
+    def render(text: str) -> str:
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", value)
+        return text
+
+    target = Path(args.dir) if args.dir else Path(values["distribution"])
+    if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+        raise NewscleanError(
+            f"new-plugin: {str(target)!r} already exists" + (" and is not empty" if target.is_dir() else "")
+            + "; nothing was written. Choose another folder with --dir DIR"
+        )
+    templates = resources.files("newsclean").joinpath("templates")
+    rendered = {render(path): render(templates.joinpath(template).read_text(encoding="utf-8"))
+                for path, template in _SKELETON.items()}
+    for path, text in rendered.items():
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    print(f"newsclean: wrote the plugin {name!r} (distribution {values['distribution']}) to {target}/:")
+    for path in rendered:
+        print(f"  {path}")
+    print(
+        f"next: cd {target} && python -m pytest -q    (the tests pass as generated)\n"
+        f"      edit {values['package']}/__init__.py and tests/cases.json, then pip install -e . "
+        f"and check with: newsclean plugins"
+    )
     return 0
 
 

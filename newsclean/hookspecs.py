@@ -75,11 +75,15 @@ def newsclean_dataset_features(features: dict[str, Any]) -> None:
 
 @hookspec
 def newsclean_lexicons() -> dict[str, Any]:
-    """Contribute data (gazetteer entries, protected words, boilerplate phrases).
+    """Contribute data (word lists, gazetteer entries) to the built-in steps and to other plugins.
 
-    Called once per pipeline build. Return a dict whose keys name a lexicon
-    (for example ``"protected_words"``: a list of words no normalizer may
-    change); the built-in normalizers merge the contributions of every plugin,
-    in plugin-name order, over their own data. Unknown keys are kept for other
-    plugins to read through ``config.lexicons``.
+    Called once per pipeline build, after :func:`newsclean_configure` and
+    before :func:`newsclean_normalizers`. Return a dict of lexicon name to data.
+    The contributions of every plugin are merged into ``config.lexicons`` in
+    plugin-name order (lists extended, dicts updated, other values replaced),
+    where any plugin's ``newsclean_normalizers`` can read them. The built-in
+    ``names`` step reads ``"names"`` (spelling variants) and ``"name_aliases"``
+    (other names, subject to the ``name_aliases`` option), each
+    ``{canonical: [variants]}``, e.g. ``{"names": {"Zelenskyy": ["Zelensky", "Zelenskiy"]}}``;
+    no other key is read by a built-in step.
     """

@@ -26,11 +26,14 @@ def wheel_names(tmp_path_factory):
 def test_wheel_holds_the_package_and_the_builtin_plugins(wheel_names):
     assert "newsclean/__init__.py" in wheel_names
     assert "newsclean/plugins/__init__.py" in wheel_names
-    assert "newsclean/plugins/unicode.py" in wheel_names
-    assert "newsclean/plugins/layout.py" in wheel_names
-    assert "newsclean/plugins/structure.py" in wheel_names
-    assert "newsclean/plugins/data/boilerplate.tsv" in wheel_names  # data files ship with their plugin
-    assert "newsclean/plugins/data/doubled_words.tsv" in wheel_names
+    # every built-in plugin module and every data file (with its licence notes) ships
+    for path in sorted((ROOT / "plugins").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            name = "newsclean/plugins/" + path.relative_to(ROOT / "plugins").as_posix()
+            assert name in wheel_names, f"{name} is not in the wheel"
+    # the templates of `newsclean new-plugin`
+    for path in sorted((ROOT / "newsclean" / "templates").glob("*.tmpl")):
+        assert f"newsclean/templates/{path.name}" in wheel_names
 
 
 def test_wheel_has_no_top_level_plugins_seeds_or_tests(wheel_names):
@@ -42,6 +45,9 @@ def test_builtins_are_registered_through_entry_points(tmp_path, wheel_names):
     import importlib.metadata as md
 
     eps = {ep.name: ep.value for ep in md.entry_points(group="newsclean") if ep.dist and ep.dist.name == "newsclean"}
-    assert eps["unicode"] == "newsclean.plugins.unicode"
-    assert eps["layout"] == "newsclean.plugins.layout"
-    assert eps["structure"] == "newsclean.plugins.structure"
+    # every built-in module that provides normalizers is registered under its own name
+    providers = sorted(p.stem for p in (ROOT / "plugins").glob("*.py")
+                       if "def newsclean_normalizers" in p.read_text(encoding="utf-8"))
+    assert providers and {name: eps.get(name) for name in providers} == {
+        name: f"newsclean.plugins.{name}" for name in providers
+    }
