@@ -29,10 +29,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
-import tarfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,6 +39,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
@@ -66,16 +65,8 @@ US_OUTLETS = set(
 
 
 def bbc_texts(corpora: Path) -> list[tuple[str, str]]:
-    """(name, text) of every BBC article, sorted; latin-1 where a file is not UTF-8."""
-    out = []
-    with tarfile.open(corpora / "typos" / "bbc-fulltext.tar.gz") as tar:
-        for m in sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name):
-            raw = tar.extractfile(m).read()
-            try:
-                out.append((m.name, raw.decode("utf-8")))
-            except UnicodeDecodeError:
-                out.append((m.name, raw.decode("latin-1")))  # bbc/sport/199.txt: a latin-1 '£'
-    return out
+    """(name, text) of every BBC article, sorted."""
+    return list(bbc_articles(corpora))
 
 
 def run(normalizer, texts: list[tuple[str, str]]):
@@ -226,7 +217,7 @@ def report(us: dict, off: int, sh: dict, uk_bbc: list, sp: dict, argv: list[str]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = Path(os.environ.get("NEWSCLEAN_CORPORA", ROOT.parent / "shared" / "corpora"))
+    default = DEFAULT_CORPORA
     ap.add_argument("--corpora", type=Path, default=default)
     args = ap.parse_args(argv)
     if not (args.corpora / "typos" / "bbc-fulltext.tar.gz").is_file():

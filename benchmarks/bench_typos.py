@@ -35,12 +35,9 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import hashlib
-import os
 import random
 import re
 import sys
-import tarfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -48,15 +45,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 NAIVE = re.compile(r"\b(\w+) +\1\b")
-
-
-def is_test_file(name: str) -> bool:
-    """The fixed 70% test split: by the first byte of the name's SHA-256."""
-    return hashlib.sha256(name.encode()).digest()[0] >= int(0.3 * 256)
 
 
 def doubled_words(corpora: Path, normalizer) -> dict:
@@ -84,19 +77,8 @@ def doubled_words(corpora: Path, normalizer) -> dict:
 
 
 def bbc_documents(corpora: Path, test: bool = True) -> list[tuple[str, str]]:
-    """The BBC files of one split, sorted by name (UTF-8; bbc/sport/199.txt is latin-1)."""
-    docs = []
-    with tarfile.open(corpora / "typos" / "bbc-fulltext.tar.gz") as tar:
-        for m in sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name):
-            if is_test_file(m.name) != test:
-                continue
-            raw = tar.extractfile(m).read()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("latin-1")
-            docs.append((m.name, text))
-    return docs
+    """The BBC files of one split, sorted by name."""
+    return list(bbc_articles(corpora, "test" if test else "tune"))
 
 
 def damage(docs: list[tuple[str, str]], pipeline) -> tuple[int, int, list[tuple[str, str, str, str, str]]]:
@@ -423,7 +405,7 @@ def report(score: dict, tokens: int, n: int, changes: list, inj: dict, n_cases: 
     for key, c in rows:
         lines.append(f"| {key} | {c['injected']:,} | {c['fixed']:,} | {c['missed']:,} | {c['wrong']:,} | "
                      f"{c['broken']:,} | {precision(c):.3f} | {recall(c):.3f} |")
-    lines += ["", f"Goals: overall fix rate ≥ 60% at precision ≥ 95%; with→will before a determiner fixed ≥ 80%."]
+    lines += ["", "Goals: overall fix rate ≥ 60% at precision ≥ 95%; with→will before a determiner fixed ≥ 80%."]
     lines += ["", "Changes to the original sentences:", ""]
     lines += [f"- `{f}` `{b}` → `{a}`: {sent}" for f, b, a, sent in inj["broken"]] or ["- none"]
     lines += [
@@ -489,7 +471,7 @@ REVIEWED: dict[tuple[str, str, str], bool] = {
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = Path(os.environ.get("NEWSCLEAN_CORPORA", ROOT.parent / "shared" / "corpora"))
+    default = DEFAULT_CORPORA
     ap.add_argument("--corpora", type=Path, default=default)
     ap.add_argument("--tune", action="store_true", help="threshold grid on the tune split; writes nothing")
     args = ap.parse_args(argv)

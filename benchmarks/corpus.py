@@ -20,11 +20,15 @@ def is_test_file(name: str) -> bool:
 def bbc_articles(corpora: Path, split: str = "all") -> Iterator[tuple[str, str]]:
     """``(name, text)`` of the BBC articles, sorted by name; ``split`` is all, tune or test.
 
-    ``bbc/sport/199.txt`` is latin-1, not UTF-8: it is decoded with replacement.
+    ``bbc/sport/199.txt`` is latin-1, not UTF-8 (a '£'): a file that is not UTF-8 is read as latin-1.
     """
     with tarfile.open(corpora / "typos" / "bbc-fulltext.tar.gz") as tar:
         members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
         for m in members:
             if split != "all" and is_test_file(m.name) != (split == "test"):
                 continue
-            yield m.name, tar.extractfile(m).read().decode("utf-8", errors="replace")
+            raw = tar.extractfile(m).read()
+            try:
+                yield m.name, raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield m.name, raw.decode("latin-1")

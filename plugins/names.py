@@ -20,16 +20,14 @@ another name). Only gazetteer names are changed; nothing is guessed.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import re
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 

@@ -12,8 +12,8 @@ WORD = re.compile(r"\w+")
 
 
 def test_bbc_bodies_keep_every_word(bbc_sample):
-    # typos is checked below; names and spelling change words on purpose (checked below too)
-    pipeline = newsclean.Pipeline.from_config(disable=["typos", "names", "spelling"])
+    # typos and misspellings are checked below; names and spelling change words on purpose (below too)
+    pipeline = newsclean.Pipeline.from_config(disable=["typos", "misspellings", "names", "spelling"])
     for name, raw in bbc_sample:
         doc = pipeline.clean(raw, id=name)
         assert doc.undo() == raw
@@ -63,3 +63,13 @@ def test_bbc_spelling_and_names_change_only_single_words_in_place(bbc_sample):
                 assert e.before.islower() or "sentence start" in e.note, (name, e)
             elif e.step == "names":
                 assert len(WORD.findall(e.before)) and e.before[:1].isupper() == e.after[:1].isupper(), (name, e)
+
+
+def test_bbc_misspelling_fixes_are_rare(bbc_sample):
+    """Non-word fixes: about one per 10,000 words of clean news at most (benchmarks/bench_misspellings.py
+    lists them: most are the BBC's own typos)."""
+    pipeline = newsclean.Pipeline.from_config()
+    tokens = sum(len(WORD.findall(raw)) for _, raw in bbc_sample)
+    changes = [(name, e.before, e.after) for name, raw in bbc_sample for e in pipeline.clean(raw).edits
+               if e.step == "misspellings"]
+    assert len(changes) <= max(2, 2 * tokens // 10_000), changes

@@ -1,0 +1,644 @@
+"""``misspellings``: non-word misspellings, ``recieve`` -> ``receive``, ``goverment`` -> ``government``.
+
+Professionally edited news is mostly right, and every false change is damage in a
+training set, so the step changes a word only when it is sure:
+
+- the word is not in the dictionary (``data/words_en.tsv``: symspellpy's English
+  frequency list, MIT, 82,765 words with their Google Books counts), nor a British
+  or American form of the spelling table (``data/spelling_uk_us.tsv``), nor in the
+  corpus vocabulary learned by :meth:`MisspellingsNormalizer.fit` (a word seen
+  often in the corpus is the corpus's word, not a typo);
+- it is at least :data:`MIN_LENGTH` letters a-z, lower case, or capitalised as the
+  first word of a sentence and not followed by another capitalised word (a
+  capitalised word anywhere else is a name: ``Britian`` mid-sentence is left
+  alone; ALL CAPS and mixed case are never touched);
+- it is a whole word: not glued to a digit (``1990s``), an apostrophe (``dont``,
+  ``rock'n'roll``), a hyphen (``e-mail``, ``well-organised``), an underscore or a
+  dot (``foo_bar``, ``x.y``), and not part of a URL, e-mail address, handle,
+  hashtag or path;
+- it has a vowel (``kbps``), is not a contraction missing its apostrophe
+  (``dont``), and is not written three times or more in the document (a capitalised
+  one: twice), which makes it meant (a name, a term);
+- the two words on each side are known (unknown words close together are a foreign
+  or technical phrase: ``numerique terrestre``, ``joie de vivre``), and it is not
+  quoted on its own (``the word "fide"``).
+
+Candidates are the dictionary words within Damerau-Levenshtein distance 1 of the
+word (every deletion, insertion, substitution and adjacent transposition) and, for
+lower-case words of :data:`MIN_LENGTH_2`+ letters, at distance 2 the ones reached by
+a deletion followed by any one edit (``tommorow``). The word's edits are generated
+on the fly and looked up in the dictionary (no index: 10 MB in memory, loaded in
+~0.1 s on first use). Each candidate is scored as a noisy channel, ``log10(count) -
+cost of its edits`` (:data:`COSTS`, the cheapest alignment: a transposition, a
+doubled or undoubled letter, a vowel for a vowel, a missing ``h`` of ``wh``/``ch``
+are cheap, any other substitution dear; distance 2 pays :data:`DISTANCE2_COST`).
+
+The word itself may be right and merely missing from the list; that reading is
+scored on the same scale (:func:`derivation`): a known word with a regular ending
+(``buoy+ing``), a prefix and a known word (``un+viable``), or two known words run
+together (``car+maker``, as likely as the two side by side). A suffix reading that
+English spells as the candidate does not count (``occur+ed`` is ``occurred``).
+
+The best candidate wins only when its score reaches :data:`MIN_SCORE` and beats
+both the runner-up and the word's own reading by :data:`MARGIN` (more for words
+under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
+more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
+(``benchmarks/bench_misspellings.py --tune``). Known misses: a real-word context
+is not used, so ``wich`` (``which`` or ``with``?) is left alone.
+
+Every fix is an edit with rule ``non_word`` and a note with the evidence (best
+candidate with its edits, frequency class and score; the runner-up; the word's own
+reading; the margin): ``->receive (swap ie>ei; class 79, score 6.9) runner-up
+relieve (sub c>l; class 65, score 3.5); margin 3.4``.
+The case of a sentence-initial word is kept (``Recieve`` -> ``Receive``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from newsclean import Document, Normalizer, Span, Stage, hookimpl
+
+DATA = "words_en.tsv"
+SPELLING_TABLE = "spelling_uk_us.tsv"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiouy")
+
+#: Shortest word the step corrects (short words have too many neighbours) ...
+MIN_LENGTH = 4
+#: ... and below this length the margin is larger by SHORT_MARGIN.
+SHORT_LENGTH = 5
+SHORT_MARGIN = 0.5
+#: The best candidate's score must beat the runner-up's (and the word's own, when it looks
+#: derived) by this much, in log10 units of frequency ...
+MARGIN = 1.0
+#: ... and reach this score (an unknown word is right unless a common word explains it well).
+MIN_SCORE = 4.0
+#: A capitalised word at a sentence start (it may be a name): only distance 1, this extra margin.
+CAPITAL_MARGIN = 1.5
+#: Distance 2 only for words of at least this many letters; each such candidate pays DISTANCE2_COST more.
+MIN_LENGTH_2 = 7
+DISTANCE2_COST = 1.5
+#: The cost of keeping a word that is a known word + an ending, a prefix + a known word, or two known words.
+SUFFIX_COST = 0.5
+PREFIX_COST = 1.0
+COMPOUND_COST = 0.5
+#: log10 of the list's total count, times 10: two words side by side are ``count_a * count_b / total``.
+COMPOUND_BASE = 116
+#: A word written this many times in one document is meant (a name or a term), not a slip.
+MAX_REPEATS = 2
+#: Corpus words seen at least this often are learned by ``fit`` (not typos) ...
+MIN_CORPUS_COUNT = 3
+#: ... at most this many of them (the most frequent).
+MAX_VOCABULARY = 20_000
+
+#: The cost of each kind of edit, in log10 units of frequency (tune split).
+COSTS = {
+    "swap": 1.0,  # adjacent letters swapped: recieve, beleive
+    "missing_double": 0.5,  # a doubled letter written once: ocurred, comited
+    "extra_double": 0.5,  # a letter doubled that is not: untill, tommorrow
+    "vowel": 1.0,  # a vowel for a vowel: seperate, definately, independant
+    "missing_h": 1.0,  # the h of ch, gh, ph, sh, th, wh left out: wich
+    "missing": 1.5,  # a letter left out: goverment, probem
+    "extra": 1.5,  # a letter too many: noteboook
+    "key": 2.0,  # a neighbouring key: confirned
+    "sub": 3.0,  # any other substitution
+}
+#: Edits cheap enough for a capitalised word.
+CAPITAL_EDITS = frozenset({"swap", "missing_double", "extra_double", "vowel"})
+#: Contractions written without their apostrophe: never "corrected" into another word.
+CONTRACTIONS = frozenset(
+    "dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt "
+    "mustnt neednt youre theyre youve theyve weve ive youll theyll shes hes thats whats theres heres lets "
+    "wouldve couldve shouldve mightve aint".split()
+)
+
+#: A run of letters, and the text around it that makes it not a plain word.
+WORD = re.compile(r"[A-Za-z]+")
+#: Characters that, right before or after a word, glue it to something else.
+GLUE = frozenset("0123456789_-'’‘`@#/\\.&=+%$€£")
+#: Marks of a URL, e-mail address, handle, hashtag, file name or path in the word's non-space chunk.
+URLISH = re.compile(r"://|www\.|@|#|[/\\=_<>{}|~]|[A-Za-z0-9]\.[A-Za-z]")
+#: Text before a word that makes it the first word of a sentence (an opening quote may follow).
+SENTENCE_END = re.compile(r"(?:\n[ \t]*|([.!?])[\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*\Z")
+WORD_BEFORE_STOP = re.compile(r"(\w+)[.!?][^\w]*\Z")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof gen col lt sgt capt cpl maj adm cmdr rev sen rep gov pres supt insp "
+    "det jr sr mt ft nos vs v fig vol ch dept approx inc ltd co corp bros no".split()
+)
+QUOTES = "\"'‘’“”«»"
+WINDOW = 100
+
+#: Endings under which an unknown word may be a known word the list lacks (``buoying``).
+SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "ity", "ities", "ies",
+    "ied", "ier", "iest", "ise", "ised", "ises", "ising", "isation", "isations", "ize", "ized", "izes",
+    "izing", "ization", "izations", "able", "ably", "ability", "less", "ful", "ship", "ism", "isms",
+    "ist", "ists", "al", "ally", "ic", "ical", "ous", "ive", "ion", "ions", "ation", "ations", "ish",
+    "y", "like", "wise", "hood", "dom",
+)
+#: Prefixes under which an unknown word may be a known word the list lacks (``unviable``).
+PREFIXES = (
+    "un", "re", "de", "non", "dis", "mis", "pre", "post", "over", "under", "out", "anti", "pro", "co",
+    "counter", "cross", "cyber", "eco", "euro", "extra", "hyper", "inter", "intra", "macro", "mega",
+    "micro", "mid", "mini", "multi", "neo", "pan", "para", "poly", "pseudo", "semi", "sub", "super",
+    "tele", "trans", "tri", "ultra", "bi", "in", "im", "ir", "il", "self", "e", "fore", "up", "down",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The dictionary, read once per process."""
+
+    #: word -> frequency class (round(10 * log10(count)))
+    classes: dict[str, int]
+    #: words that are right but not in the frequency list (British/American forms of the spelling table)
+    extra: frozenset[str]
+
+    def known(self, word: str) -> bool:
+        return word in self.classes or word in self.extra
+
+
+def _data_folder():
+    return resources.files(__package__).joinpath("data")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The words of ``data/words_en.tsv`` and ``data/spelling_uk_us.tsv``, read once per process."""
+    classes: dict[str, int] = {}
+    for raw in _data_folder().joinpath(DATA).read_text(encoding="utf-8").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        cls, _, words = raw.partition("\t")
+        c = int(cls)
+        for word in words.split():
+            classes.setdefault(word, c)
+    extra = set()
+    for raw in _data_folder().joinpath(SPELLING_TABLE).read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            extra.update(raw.split("\t")[:2])
+    return Lexicon(classes, frozenset(extra - set(classes)))
+
+
+# -- candidates ------------------------------------------------------------------
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    subs = [a + c + b[1:] for a, b in splits if b for c in LETTERS if c != b[0]]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + swaps + subs + inserts)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> dict[str, int]:
+    """Dictionary words near ``word``: all at distance 1; with ``distance2``, a deletion + one more edit."""
+    found = {w: 1 for w in _edits1(word) if w in classes}
+    if distance2:
+        for d in _deletes(word):
+            for w in _edits1(d):
+                if w in classes and w not in found and w != word:
+                    found[w] = 2
+    return found
+
+
+def _op(kind: str, detail: str) -> tuple[float, str]:
+    return COSTS[kind], f"{kind} {detail}"
+
+
+def edit_ops(typo: str, word: str) -> list[str]:
+    """The cheapest edits (by :data:`COSTS`) that turn ``word`` into ``typo``, each named by its kind.
+
+    Kinds are the keys of :data:`COSTS` followed by the letters: ``swap ie>ei``
+    (``typo`` has ``ie`` where ``word`` has ``ei``), ``missing_double m``, ``vowel a>e``.
+    """
+    n, m = len(typo), len(word)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            moves = []
+            if i < n and j < m:
+                a, b = typo[i], word[j]
+                if a == b:
+                    moves.append((i + 1, j + 1, 0.0, ""))
+                else:
+                    kind = "vowel" if a in VOWELS and b in VOWELS else ("key" if b in KEY_NEIGHBOURS.get(a, "") else "sub")
+                    moves.append((i + 1, j + 1, *_op(kind, f"{a}>{b}")))
+                    if i + 1 < n and j + 1 < m and typo[i] == word[j + 1] and typo[i + 1] == word[j]:
+                        moves.append((i + 2, j + 2, *_op("swap", f"{typo[i:i + 2]}>{word[j:j + 2]}")))
+            if i < n:  # typo has a letter too many
+                c = typo[i]
+                doubled = (i > 0 and typo[i - 1] == c) or (i + 1 < n and typo[i + 1] == c)
+                moves.append((i + 1, j, *_op("extra_double" if doubled else "extra", c)))
+            if j < m:  # typo lacks word[j]
+                c = word[j]
+                if (j > 0 and word[j - 1] == c) or (j + 1 < m and word[j + 1] == c):
+                    kind = "missing_double"
+                elif c == "h" and j > 0 and word[j - 1] in "cgpstw":
+                    kind = "missing_h"
+                else:
+                    kind = "missing"
+                moves.append((i, j + 1, *_op(kind, c)))
+            for ni, nj, c, label in moves:
+                if here + c < cost[ni][nj]:
+                    cost[ni][nj] = here + c
+                    back[ni][nj] = (i, j, label)
+    ops: list[str] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, label = back[i][j]  # type: ignore[misc]
+        if label:
+            ops.append(label)
+        i, j = pi, pj
+    ops.reverse()
+    return ops
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+KEY_NEIGHBOURS: dict[str, str] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _ch in enumerate(_row):
+        near = set(_row[max(0, _c - 1) : _c + 2])
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < 3:
+                near.update(_ROWS[_other][max(0, _c - 1) : _c + 2])
+        near.discard(_ch)
+        KEY_NEIGHBOURS[_ch] = "".join(sorted(near))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A dictionary word the unknown word may be a misspelling of, with its noisy-channel score."""
+
+    word: str
+    cls: int
+    distance: int
+    ops: tuple[str, ...]
+    score: float
+
+    def describe(self) -> str:
+        return f"{self.word} ({', '.join(self.ops)}; class {self.cls}, score {self.score:.1f})"
+
+
+@functools.lru_cache(maxsize=4096)
+def nearby(word: str, distance2: bool) -> tuple[tuple[str, int, int, tuple[str, ...]], ...]:
+    """``(candidate, class, distance, edits)`` for the dictionary words near ``word`` (cached per process)."""
+    classes = lexicon().classes
+    return tuple(
+        (cand, classes[cand], dist, tuple(edit_ops(word, cand)))
+        for cand, dist in candidate_words(word, classes, distance2).items()
+    )
+
+
+def ranked(word: str, distance2: bool = True, settings: Mapping[str, Any] | None = None) -> list[Candidate]:
+    """The candidates for ``word`` (lower case), best first: ``log10(count) - cost of the edits``."""
+    s = settings or SETTINGS
+    costs = s["costs"]
+    out = []
+    for cand, cls, dist, ops in nearby(word, distance2):
+        score = cls / 10 - sum(costs[op.split()[0]] for op in ops)
+        if dist == 2:
+            score -= s["distance2_cost"]
+        out.append(Candidate(cand, cls, dist, ops, score))
+    out.sort(key=lambda c: (-c.score, c.word))
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision for one word: ``fix`` is the correction or None; ``why`` says which test decided."""
+
+    fix: str | None
+    why: str
+    best: Candidate | None = None
+    runner_up: Candidate | None = None
+    #: the word as a derived form (``buoy+ing``) and that reading's score, when it has one
+    derived: str | None = None
+    keep_score: float | None = None
+
+    @property
+    def margin(self) -> float:
+        if self.best is None:
+            return 0.0
+        rivals = [r for r in (self.runner_up.score if self.runner_up else None, self.keep_score) if r is not None]
+        return self.best.score - max(rivals) if rivals else float("inf")
+
+    def note(self) -> str:
+        assert self.best is not None
+        text = f"->{self.best.describe()}"
+        text += f" runner-up {self.runner_up.describe()}" if self.runner_up else " no runner-up"
+        if self.derived:
+            text += f", kept reading {self.derived} score {self.keep_score:.1f}"
+        return text + f"; margin {self.margin:.1f}"
+
+
+def judge(word: str, *, capitalised: bool = False, settings: Mapping[str, Any] | None = None) -> Verdict:
+    """Whether the unknown lower-case ``word`` is a misspelling of one clear candidate."""
+    s = settings or SETTINGS
+    lex = lexicon()
+    distance2 = len(word) >= s["min_length_2"] and not capitalised
+    cands = ranked(word, distance2, s)
+    if capitalised:
+        cands = [c for c in cands if c.distance == 1]
+    if not cands:
+        return Verdict(None, "no candidate")
+    best = cands[0]
+    runner = cands[1] if len(cands) > 1 else None
+    derived = derivation(word, lex.known, s, best.word)
+    keep = None if derived is None else derived[1]
+    v = Verdict(None, "non_word", best, runner, None if derived is None else derived[0], keep)
+    margin = s["margin"]
+    if len(word) < s["short_length"]:
+        margin += s["short_margin"]
+    if capitalised:
+        margin += s["capital_margin"]
+        if any(op.split()[0] not in CAPITAL_EDITS for op in best.ops):
+            return Verdict(None, "capitalised, not a common slip", best, runner, v.derived, keep)
+    if best.score < s["min_score"]:
+        return Verdict(None, "weak candidate", best, runner, v.derived, keep)
+    if v.margin < margin:
+        return Verdict(None, "no clear winner", best, runner, v.derived, keep)
+    return Verdict(best.word, "non_word", best, runner, v.derived, keep)
+
+
+#: The thresholds (the tune split's choice); ``judge`` and ``ranked`` take another mapping to tune them.
+SETTINGS: dict[str, Any] = {
+    "margin": MARGIN,
+    "min_score": MIN_SCORE,
+    "short_length": SHORT_LENGTH,
+    "short_margin": SHORT_MARGIN,
+    "capital_margin": CAPITAL_MARGIN,
+    "min_length_2": MIN_LENGTH_2,
+    "distance2_cost": DISTANCE2_COST,
+    "suffix_cost": SUFFIX_COST,
+    "prefix_cost": PREFIX_COST,
+    "compound_cost": COMPOUND_COST,
+    "costs": COSTS,
+}
+
+
+# -- words the dictionary lacks ----------------------------------------------------
+
+
+def derivation(
+    word: str, known, settings: Mapping[str, Any] | None = None, candidate: str = ""
+) -> tuple[str, float] | None:
+    """The best reading of ``word`` as a right word the list lacks, and its score, or None.
+
+    ``buoy+ing`` (a known word and a regular ending, perhaps with its final e
+    dropped, its last letter doubled or y -> i), ``un+viable`` (a prefix and a
+    known word of 4+ letters), ``car+maker`` (two known words of 3+ letters, scored as the
+    two side by side: ``count_a * count_b / total``).
+    A suffix reading that English spells as ``candidate`` does not count
+    (``occur+ed`` when the candidate is ``occurred``).
+    The score is the rarer part's ``log10(count)`` less the reading's cost, on the
+    scale of :func:`ranked`'s: a correction must beat it by the margin.
+    """
+    s = settings or SETTINGS
+    classes = lexicon().classes
+    best: tuple[str, float] | None = None
+
+    def offer(reading: str, cls: int, cost: float) -> None:
+        nonlocal best
+        score = cls / 10 - cost
+        if best is None or score > best[1]:
+            best = (reading, score)
+
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            forms = [stem, stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+            if stem.endswith("i"):
+                forms.append(stem[:-1] + "y")
+            if candidate.endswith(suffix) and (
+                candidate.startswith(stem) or (stem[-1] in "eiy" and candidate.startswith(stem[:-1]))
+            ):
+                continue  # the candidate is how English writes it: occur+ed "occurred", like+ly "likely"
+            for form in forms:
+                if len(form) >= 3 and known(form):
+                    offer(f"{form}+{suffix}", classes.get(form, 60), s["suffix_cost"])
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and known(rest):
+            offer(f"{prefix}+{rest}", classes.get(rest, 60), s["prefix_cost"])
+    for i in range(3, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if left in classes and right in classes:
+            # as likely as the two words side by side (independent), written closed
+            offer(f"{left}+{right}", classes[left] + classes[right] - COMPOUND_BASE, s["compound_cost"])
+    return best
+
+
+# -- where a word may be changed -------------------------------------------------------
+
+
+def in_url(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` is part of a URL, address, hashtag, handle or path."""
+    left = start
+    stop = max(0, start - WINDOW)
+    while left > stop and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    limit = min(len(text), end + WINDOW)
+    while right < limit and not text[right].isspace():
+        right += 1
+    chunk = text[left:right].rstrip(".,;:!?\"')]}\u201d\u2019")
+    return bool(URLISH.search(chunk))
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first word of a sentence (or of the text or a line)."""
+    before = text[max(0, start - WINDOW) : start]
+    if start <= WINDOW and not before.strip("\"'\u201c\u2018([ \t"):
+        return True
+    m = SENTENCE_END.search(before)
+    if not m:
+        return False
+    if m.group(1) == ".":
+        word = WORD_BEFORE_STOP.search(before[: m.end(1)])
+        if word and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
+            return False  # "Mr. Recieve", "J. Smith"
+    return True
+
+
+def _full_stop(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a full stop (or ``!``/``?``) ending a sentence, not a dot inside a token."""
+    return text[i] in ".!?" and (i + 1 == len(text) or not (text[i + 1].isalnum() or text[i + 1] in "_@/"))
+
+
+_LEFT2 = re.compile(r"(?:\b([A-Za-z]+)[ \t]+)?\b([A-Za-z]+)[ \t]+\Z")
+_RIGHT2 = re.compile(r"[ \t]+([A-Za-z]+)\b(?:[ \t]+([A-Za-z]+)\b)?")
+
+
+def _near_words(text: str, start: int, end: int) -> list[str]:
+    """Up to two words on each side of ``[start, end)``, across spaces only (no punctuation between)."""
+    words = []
+    m = _LEFT2.search(text[max(0, start - 80) : start])
+    if m:
+        words += [w for w in m.groups() if w]
+    m = _RIGHT2.match(text[end : end + 80])
+    if m:
+        words += [w for w in m.groups() if w]
+    return words
+
+
+def _neighbour(text: str, start: int, end: int, forward: bool) -> str | None:
+    """The word next to ``[start, end)`` across spaces only (no punctuation between), or None."""
+    if forward:
+        m = re.match(r"[ \t]+([A-Za-z]+)\b", text[end : end + 60])
+    else:
+        m = re.search(r"\b([A-Za-z]+)[ \t]+\Z", text[max(0, start - 60) : start])
+    return m.group(1) if m else None
+
+
+class MisspellingsNormalizer(Normalizer):
+    """Non-word misspellings -> the one clear dictionary word (rule ``non_word``).
+
+    ``vocabulary`` (learned by :meth:`fit`): words of the corpus that are not
+    typos. ``min_corpus_count``: how often ``fit`` must see a word to learn it.
+    """
+
+    name = "misspellings"
+    stage = Stage.TYPOS
+    order = 10
+    version = "1"
+
+    def __init__(
+        self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
+    ) -> None:
+        super().__init__(vocabulary=sorted(set(vocabulary)), min_corpus_count=int(min_corpus_count), **params)
+        self._vocabulary = frozenset(self.params["vocabulary"])
+
+    def __getstate__(self):
+        return {"params": self.params}
+
+    def __setstate__(self, state):
+        self.params = state["params"]
+        self._vocabulary = frozenset(self.params["vocabulary"])
+
+    def data_files(self) -> list[Path]:
+        folder = _data_folder()
+        return [Path(str(folder.joinpath(DATA))), Path(str(folder.joinpath(SPELLING_TABLE)))]
+
+    def fit(self, docs: Iterable[Document]) -> Mapping[str, Any]:
+        """Learn the out-of-dictionary words the corpus uses often: they are its words, not typos.
+
+        A lower-case word (as written, anywhere in a sentence) seen at least
+        ``min_corpus_count`` times, the most frequent :data:`MAX_VOCABULARY` of them.
+        """
+        from collections import Counter
+
+        lex = lexicon()
+        counts: Counter[str] = Counter()
+        for doc in docs:
+            for word in WORD.findall(doc.text):
+                if len(word) >= MIN_LENGTH and word.islower() and not lex.known(word):
+                    counts[word] += 1
+        threshold = self.params["min_corpus_count"]
+        learned = [w for w, c in counts.most_common() if c >= threshold][:MAX_VOCABULARY]
+        return {"vocabulary": sorted(set(learned) | set(self.params["vocabulary"]))}
+
+    def find(self, text: str, settings: Mapping[str, Any] | None = None) -> list[tuple[int, int, Verdict]]:
+        """Every word of ``text`` the guards let through, with its verdict (fixes and refusals)."""
+        return [
+            (start, end, judge(word, capitalised=capitalised, settings=settings))
+            for start, end, word, capitalised in self.considered(text)
+        ]
+
+    def considered(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """``(start, end, lower-case word, capitalised)`` of every unknown word the guards let through."""
+        lex = lexicon()
+        classes = lex.classes
+        unknown = {w for w in WORD.findall(text) if len(w) >= MIN_LENGTH and w.lower() not in classes}
+        if not unknown:
+            return []
+        known = lex.known
+        vocabulary = self._vocabulary
+        repeats: dict[str, int] | None = None
+        out = []
+        for m in WORD.finditer(text):
+            token = m.group()
+            if token not in unknown:
+                continue
+            word = token.lower()
+            if word in lex.extra or word in vocabulary or word in CONTRACTIONS or not VOWELS.intersection(word):
+                continue  # a British/American form, the corpus's word, "dont", "kbps"
+            start, end = m.span()
+            if (start and (text[start - 1] in GLUE or text[start - 1].isalpha())) or (
+                end < len(text) and (text[end].isalpha() or text[end] in GLUE and not _full_stop(text, end))
+            ):
+                continue  # glued to a digit, apostrophe, hyphen, dot, accented letter: "1990s", "e-mail", "x.y", "volvió"
+            capitalised = False
+            if token != word:
+                if not (token[0].isupper() and token[1:] == word[1:]):
+                    continue  # ALL CAPS, mixed case
+                if not starts_sentence(text, start):
+                    continue  # a name
+                following = _neighbour(text, start, end, True)
+                if following and following[0].isupper() and following != "I":
+                    continue  # "Hashd Shaabi": a name
+                capitalised = True
+            if in_url(text, start, end):
+                continue
+            if start and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
+                continue  # quoted on its own: a mention
+            if any(len(n) > 2 and n.islower() and not known(n) and n not in vocabulary
+                   for n in _near_words(text, start, end)):
+                continue  # another unknown word at most two words away: a foreign or technical phrase
+            if repeats is None:
+                repeats = {}
+                for w in WORD.findall(text):
+                    if w in unknown:
+                        repeats[w.lower()] = repeats.get(w.lower(), 0) + 1
+            if repeats[word] >= (2 if capitalised else MAX_REPEATS + 1):
+                continue  # written again in the document: meant (a name, a term)
+            out.append((start, end, word, capitalised))
+        return out
+
+    def __call__(self, doc: Document) -> None:
+        spans = []
+        for start, end, verdict in self.find(doc.text):
+            if verdict.fix is None:
+                continue
+            token = doc.text[start:end]
+            after = verdict.fix
+            if token[0].isupper():
+                after = after[0].upper() + after[1:]
+            spans.append(Span(start, end, after, "non_word", note=verdict.note()))
+        doc.apply(spans, step=self.name)
+
+
+@hookimpl
+def newsclean_configure(config: Any) -> None:
+    config.declare("misspellings", True, "fix non-word misspellings (recieve -> receive); false switches the step off")
+    config.declare(
+        "misspelling_min_corpus_count",
+        MIN_CORPUS_COUNT,
+        "fit: an unknown word seen this often in the corpus is learned as a word, never corrected",
+    )
+
+
+@hookimpl
+def newsclean_normalizers(config: Any) -> list[Normalizer]:
+    if not config.get("misspellings"):
+        return []
+    return [MisspellingsNormalizer(min_corpus_count=int(config.get("misspelling_min_corpus_count")))]
