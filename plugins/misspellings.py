@@ -64,6 +64,8 @@ from typing import Any, Iterable, Mapping
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
+from .wordcontext import in_url, starts_sentence
+
 DATA = "words_en.tsv"
 SPELLING_TABLE = "spelling_uk_us.tsv"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -122,17 +124,7 @@ CONTRACTIONS = frozenset(
 WORD = re.compile(r"[A-Za-z]+")
 #: Characters that, right before or after a word, glue it to something else.
 GLUE = frozenset("0123456789_-'’‘`@#/\\.&=+%$€£")
-#: Marks of a URL, e-mail address, handle, hashtag, file name or path in the word's non-space chunk.
-URLISH = re.compile(r"://|www\.|@|#|[/\\=_<>{}|~]|[A-Za-z0-9]\.[A-Za-z]")
-#: Text before a word that makes it the first word of a sentence (an opening quote may follow).
-SENTENCE_END = re.compile(r"(?:\n[ \t]*|([.!?])[\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*\Z")
-WORD_BEFORE_STOP = re.compile(r"(\w+)[.!?][^\w]*\Z")
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st prof gen col lt sgt capt cpl maj adm cmdr rev sen rep gov pres supt insp "
-    "det jr sr mt ft nos vs v fig vol ch dept approx inc ltd co corp bros no".split()
-)
 QUOTES = "\"'‘’“”«»"
-WINDOW = 100
 
 #: Endings under which an unknown word may be a known word the list lacks (``buoying``).
 SUFFIXES = (
@@ -451,35 +443,6 @@ def derivation(
 # -- where a word may be changed -------------------------------------------------------
 
 
-def in_url(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``[start, end)`` is part of a URL, address, hashtag, handle or path."""
-    left = start
-    stop = max(0, start - WINDOW)
-    while left > stop and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    limit = min(len(text), end + WINDOW)
-    while right < limit and not text[right].isspace():
-        right += 1
-    chunk = text[left:right].rstrip(".,;:!?\"')]}\u201d\u2019")
-    return bool(URLISH.search(chunk))
-
-
-def starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` is the first word of a sentence (or of the text or a line)."""
-    before = text[max(0, start - WINDOW) : start]
-    if start <= WINDOW and not before.strip("\"'\u201c\u2018([ \t"):
-        return True
-    m = SENTENCE_END.search(before)
-    if not m:
-        return False
-    if m.group(1) == ".":
-        word = WORD_BEFORE_STOP.search(before[: m.end(1)])
-        if word and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
-            return False  # "Mr. Recieve", "J. Smith"
-    return True
-
-
 def _full_stop(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a full stop (or ``!``/``?``) ending a sentence, not a dot inside a token."""
     return text[i] in ".!?" and (i + 1 == len(text) or not (text[i + 1].isalnum() or text[i + 1] in "_@/"))
@@ -591,7 +554,7 @@ class MisspellingsNormalizer(Normalizer):
             if token != word:
                 if not (token[0].isupper() and token[1:] == word[1:]):
                     continue  # ALL CAPS, mixed case
-                if not starts_sentence(text, start):
+                if not starts_sentence(text, start, line_starts=True):
                     continue  # a name
                 following = _neighbour(text, start, end, True)
                 if following and following[0].isupper() and following != "I":

@@ -38,27 +38,17 @@ from typing import Any, NamedTuple
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
+from .wordcontext import in_url, starts_sentence
+
 DATA = "spelling_uk_us.tsv"
 VARIETIES = ("us", "uk", "off")
 #: Candidate words: a capital or small letter, then small letters (ALL-CAPS never matches).
 CANDIDATE = re.compile(r"[A-Za-z][a-z]+")
 #: Words that, capitalised, are names even at a sentence start ("Labour said on Monday ...").
 NAMES_WHEN_CAPITALISED = frozenset({"labour", "labor"})
-#: Abbreviations after which a full stop does not end a sentence ("Mr. Honour said").
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st prof gen col lt sgt capt cpl maj adm cmdr rev sen rep gov pres supt insp "
-    "det jr sr mt ft nos vs v fig vol ch dept approx inc ltd co corp bros".split()
-)
-#: Text before a word that makes it the first word of a sentence (an opening quote may follow).
-SENTENCE_END = re.compile(r"(?:\n[ \t]*\n[ \t]*|([.!?])[\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*\Z")
-WORD_BEFORE_STOP = re.compile(r"(\w+)[.!?][^\w]*\Z")
 #: A capitalised (or ALL-CAPS) word right after the candidate (or its hyphen), perhaps after
 #: "of", "for"...: the candidate is part of a name ("Defence Secretary", "Centre for Policy Studies").
 CAPITALISED_NEXT = re.compile(r"(?:[ \t]+(?:of|for|and|on|in|at|the|de|du|des|la|le))*(?:[ \t]+|-)[\"'\u201c\u2018(]*[A-Z]")
-#: Marks of a URL, e-mail address, handle, hashtag, file name or path in the non-space chunk of a word.
-URLISH = re.compile(r"://|www\.|@|#|[/\\=_]|[A-Za-z]\.[A-Za-z]")
-#: How far to look around a candidate for its chunk and its sentence start.
-WINDOW = 200
 
 
 class Table(NamedTuple):
@@ -95,35 +85,6 @@ def check_variety(value: Any) -> str:
     if value not in VARIETIES:
         raise ConfigError(f"option 'variety' is {value!r}; choose one of {', '.join(VARIETIES)}")
     return value
-
-
-def in_url(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``[start, end)`` is part of a URL, address, hashtag, file name or path."""
-    left = start
-    stop = max(0, start - WINDOW)
-    while left > stop and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    limit = min(len(text), end + WINDOW)
-    while right < limit and not text[right].isspace():
-        right += 1
-    chunk = text[left:right].rstrip(".,;:!?\"')]}\u201d\u2019")
-    return bool(URLISH.search(chunk))
-
-
-def starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` is the first word of a sentence (or of the text or a paragraph)."""
-    before = text[max(0, start - WINDOW) : start]
-    if start <= WINDOW and not before.strip("\"'\u201c\u2018([ \t"):
-        return True  # the start of the text, perhaps after an opening quote
-    m = SENTENCE_END.search(before)
-    if not m:
-        return False
-    if m.group(1) == ".":
-        word = WORD_BEFORE_STOP.search(before[: m.end(1)])
-        if word and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
-            return False  # "Mr. Honour", "J. Colour", "U.S. Defence"
-    return True
 
 
 def verdict(text: str, start: int, end: int) -> str | None:
