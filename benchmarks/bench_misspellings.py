@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from comparisons import compound_seconds, symspell  # noqa: E402
 from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
@@ -171,12 +172,10 @@ def score_speller(cases: list[dict], correct_fn) -> Counter:
 
 def spellers():
     """``(symspellpy lookup, pyspellchecker correction)``, each cached per token."""
-    import symspellpy
     from spellchecker import SpellChecker
     from symspellpy import Verbosity
 
-    sym = symspellpy.SymSpell(max_dictionary_edit_distance=2)
-    sym.load_dictionary(str(Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"), 0, 1)
+    sym = symspell(bigrams=False)
     checker = SpellChecker()
     cache_s: dict = {}
     cache_p: dict = {}
@@ -417,12 +416,7 @@ def speed(docs: list[tuple[str, str]], normalizer, sym) -> dict:
     cold = time.perf_counter() - t
     step_all = run(docs)
     step_sub = run(subset)
-    t = time.perf_counter()
-    for _, text in subset:
-        for line in text.split("\n"):
-            if line.strip():
-                sym.lookup_compound(line, max_edit_distance=2)
-    compound = time.perf_counter() - t
+    compound = compound_seconds(sym, subset)
     return {"words_all": words_all, "step_all": step_all, "words_sub": words_sub, "step_sub": step_sub,
             "compound": compound, "n": len(subset), "cold": cold}
 

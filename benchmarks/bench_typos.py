@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from comparisons import compound_seconds, symspell  # noqa: E402
 from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
@@ -262,16 +263,6 @@ def tune(corpora: Path) -> int:
 
 # -- comparisons: symspellpy and pyspellchecker ----------------------------------------
 
-def symspell():
-    import symspellpy
-
-    folder = Path(symspellpy.__file__).parent
-    sym = symspellpy.SymSpell(max_dictionary_edit_distance=2)
-    sym.load_dictionary(str(folder / "frequency_dictionary_en_82_765.txt"), 0, 1)
-    sym.load_bigram_dictionary(str(folder / "frequency_bigramdictionary_en_243_342.txt"), 0, 2)
-    return sym
-
-
 def spellers_damage(docs: list[tuple[str, str]], sym, sample_every: int) -> dict:
     """Share of tokens each spell checker changes on clean text (lower-cased word tokens)."""
     from spellchecker import SpellChecker
@@ -328,12 +319,7 @@ def speed(docs: list[tuple[str, str]], normalizer, sym, n_docs: int) -> dict:
     words_sub = sum(len(t.split()) for _, t in subset)
     step_all = run_step(docs)
     step_sub = run_step(subset)
-    t = time.perf_counter()
-    for _, text in subset:
-        for line in text.split("\n"):
-            if line.strip():
-                sym.lookup_compound(line, max_edit_distance=2)
-    compound = time.perf_counter() - t
+    compound = compound_seconds(sym, subset)
     return {"words_all": words_all, "step_all": step_all, "words_sub": words_sub, "step_sub": step_sub,
             "compound": compound, "n_docs": len(subset)}
 
