@@ -42,13 +42,14 @@ class Config:
     def __init__(self, values: Mapping[str, Any] | None = None, *, origin: str = "options") -> None:
         self._user: dict[str, Any] = {}
         self._origin: dict[str, str] = {}
+        self._base: dict[str, Path] = {}  # option -> the folder of the config file that set it
         self._declared: dict[str, tuple[Any, str]] = dict(CORE_OPTIONS)
         #: Data contributed by plugins through ``newsclean_lexicons``, merged.
         self.lexicons: dict[str, Any] = {}
         self.update(values or {}, origin=origin)
 
     # -- setting --------------------------------------------------------------
-    def update(self, values: Mapping[str, Any], *, origin: str = "options") -> None:
+    def update(self, values: Mapping[str, Any], *, origin: str = "options", base: Path | None = None) -> None:
         for key, value in values.items():
             if value is None:
                 continue
@@ -61,6 +62,10 @@ class Config:
                 value = _as_name_list(key, value, origin)
             self._user[key] = value
             self._origin[key] = origin
+            if base is not None:
+                self._base[key] = base
+            else:
+                self._base.pop(key, None)
 
     def declare(self, name: str, default: Any, help: str = "") -> None:
         """Declare option ``name`` with its ``default`` (called from ``newsclean_configure``)."""
@@ -75,6 +80,15 @@ class Config:
         if default is not _MISSING:
             return default
         raise ConfigError(f"option {name!r} was never declared by the core or a plugin")
+
+    def path(self, name: str) -> str:
+        """Option ``name`` as a file path: relative to the config file that set it, if a
+        file did; else as given (relative to the working directory). Empty stays empty."""
+        value = self.get(name)
+        if not value or not isinstance(value, str):
+            return value
+        base = self._base.get(name)
+        return str(base / value) if base is not None and not Path(value).is_absolute() else value
 
     def __getitem__(self, name: str) -> Any:
         return self.get(name)
@@ -161,6 +175,6 @@ def load_config(config: str | Path | Config | Mapping[str, Any] | None = None, *
         path = Path(config) if config is not None else find_config_file()
         result = Config()
         if path is not None:
-            result.update(read_config_file(path), origin=f"config file {str(path)!r}")
+            result.update(read_config_file(path), origin=f"config file {str(path)!r}", base=path.parent)
     result.update(options, origin="options")
     return result

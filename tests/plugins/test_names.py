@@ -306,3 +306,13 @@ def test_names_are_idempotent_and_undoable(aliases):
 @pytest.mark.parametrize("text", ["the temple of Isis at Philae", "Isil is a name too", "daesh in lower case"])
 def test_an_acronym_matches_only_in_capitals(text):
     assert run_normalizer(NamesNormalizer(), text).text == text
+
+
+def test_name_table_in_a_config_file_is_relative_to_that_file(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "house.tsv").write_text("Qaddafi\tGaddafi\n", encoding="utf-8")
+    (project / "newsclean.toml").write_text('name_table = "house.tsv"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # not the config file's folder
+    doc = Pipeline.from_config(str(project / "newsclean.toml")).run(Document("Gaddafi spoke."))
+    assert doc.text == "Qaddafi spoke."
