@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .config import Config, load_config
 from .document import Document
-from .errors import ConfigError, NormalizerError, PluginLoadError
+from .errors import ConfigError, NewscleanError, NormalizerError, PluginLoadError
 from .loader import PluginManager, PluginOrigin, get_plugin_manager
 from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
 
@@ -60,7 +60,7 @@ class Pipeline:
         if plugin_manager is not None:
             plugin_manager.check()  # a misspelled hook in a given manager must not be ignored either
         pm = plugin_manager or get_plugin_manager(plugins=cfg.get("plugins"), load=cfg.get("load"))
-        pm.hook.newsclean_configure(config=cfg)
+        _per_plugin(pm, "newsclean_configure", {"config": cfg})
         cfg.check_unknown()
         for plugin_name, contribution in sorted(_per_plugin(pm, "newsclean_lexicons", {})):
             _merge_lexicon(cfg.lexicons, contribution, plugin_name)
@@ -103,7 +103,7 @@ class Pipeline:
             )
         normalizers = [n for n in normalizers if n.name not in set(disabled)]
         extra: dict[str, Any] = {}
-        pm.hook.newsclean_dataset_features(features=extra)
+        _per_plugin(pm, "newsclean_dataset_features", {"features": extra})
         pipeline = cls(
             normalizers,
             cfg,
@@ -111,7 +111,7 @@ class Pipeline:
             extra_features=extra,
             rebuildable=plugin_manager is None,
         )
-        pm.hook.newsclean_modify_pipeline(pipeline=pipeline)
+        _per_plugin(pm, "newsclean_modify_pipeline", {"pipeline": pipeline})
         pipeline._sort_and_check()
         return pipeline
 
@@ -254,11 +254,22 @@ def _from_objects(normalizers, options, origins, extra_features) -> Pipeline:
 
 
 def _per_plugin(pm: PluginManager, hook_name: str, kwargs: dict[str, Any]) -> list[tuple[str, Any]]:
-    """Call one hook implementation per plugin, so each result is attributed to its plugin."""
+    """Call one hook implementation per plugin (in pluggy's order, last registered first), so
+    each result, and each failure, is attributed to its plugin and distribution."""
     results = []
-    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+    for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
         args = [kwargs[name] for name in impl.argnames]
-        results.append((impl.plugin_name, impl.function(*args)))
+        try:
+            results.append((impl.plugin_name, impl.function(*args)))
+        except NewscleanError:
+            raise  # already names the option or file at fault
+        except Exception as exc:
+            origin = pm.origins.get(impl.plugin_name)
+            where = f" from distribution {origin.distribution!r}" if origin else ""
+            raise PluginLoadError(
+                f"plugin {impl.plugin_name!r}{where} failed in {hook_name}: {type(exc).__name__}: {exc}. "
+                f"Fix the plugin, or leave it out with NEWSCLEAN_DISABLE_PLUGINS={impl.plugin_name}"
+            ) from exc
     return results
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import newsclean
 import newsclean.cli
-from newsclean import Pipeline, PluginLoadError, Stage
+from newsclean import Pipeline, PluginLoadError, Stage, hookimpl
 from newsclean.loader import BUILTIN_DISTRIBUTION, DISABLE_ENV, PluginOrigin, get_plugin_manager, iter_entry_points
 from newsclean.pipeline import _cached
 
@@ -406,3 +406,29 @@ def test_load_a_module_that_is_already_an_entry_point():
     pm = get_plugin_manager(load=["newsclean.plugins.layout"])
     assert pm.origins["layout"].distribution == BUILTIN_DISTRIBUTION
     assert Pipeline.from_config({"load": ["newsclean.plugins.layout"]}).names.count("layout") == 1
+
+
+class RaisesInConfigure:
+    @staticmethod
+    @hookimpl
+    def newsclean_configure(config):
+        raise RuntimeError("boom in configure")
+
+
+class RaisesInNormalizers:
+    @staticmethod
+    @hookimpl
+    def newsclean_normalizers(config):
+        raise KeyError("missing data")
+
+
+@pytest.mark.parametrize("plugin,hook", [(RaisesInConfigure, "newsclean_configure"),
+                                         (RaisesInNormalizers, "newsclean_normalizers")])
+def test_a_plugin_raising_in_a_hook_is_named_with_the_fix(plugin, hook):
+    from newsclean import Pipeline, PluginLoadError
+    from newsclean.loader import get_plugin_manager
+
+    pm = get_plugin_manager()
+    pm.register(plugin(), name="broken-plugin")
+    with pytest.raises(PluginLoadError, match=rf"plugin 'broken-plugin' .*failed in {hook}: .*NEWSCLEAN_DISABLE_PLUGINS=broken-plugin"):
+        Pipeline.from_config(plugin_manager=pm)
