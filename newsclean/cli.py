@@ -35,6 +35,16 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return {k: v for k, v in options.items() if v is not None}
 
 
+def _shard_size(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        size = 0
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number of documents per shard, got {value!r}")
+    return size
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean", description="Turn raw English news text into a clean Hugging Face Dataset."
@@ -56,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--fitted", metavar="FILE", help="use what `newsclean fit` learned")
     clean.add_argument("--fit", action="store_true", help="learn from the inputs first (like `fit`), then clean")
     clean.add_argument("--fit-sample", type=int, default=10_000, metavar="N", help="with --fit: at most N documents")
+    clean.add_argument("--streaming", action="store_true",
+                       help="constant memory, for corpora larger than memory: write OUT as a folder of Parquet "
+                            "shards (OUT/part-00000.parquet, ...) with OUT/_manifest.json")
+    clean.add_argument("--shard-size", type=_shard_size, default=None, metavar="N",
+                       help="with --streaming: documents per Parquet shard (default 10000)")
     _common_options(clean)
 
     explain = sub.add_parser("explain", help="show the edits made to documents, with the step and rule of each")
@@ -129,9 +144,16 @@ def _pipeline(args: argparse.Namespace):
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from .dataset import build_dataset, check_output, save_dataset
+    from .dataset import DEFAULT_SHARD_SIZE, build_dataset, check_output, output_format, save_dataset
 
     output = Path(args.output)
+    if args.shard_size is not None and not args.streaming:
+        raise NewscleanError("--shard-size applies to --streaming output only; add --streaming or drop --shard-size")
+    if args.streaming and output_format(output) != "disk":
+        raise NewscleanError(
+            f"--streaming writes a folder of Parquet shards ({output.name}/part-00000.parquet, ...); "
+            f"give -o a folder name, not {str(output)!r}"
+        )
     check_output(output, overwrite=args.overwrite)  # before the work, not after it
     pipeline = _pipeline(args)
     if args.fitted:
@@ -141,6 +163,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if args.fit:
         pipeline, _ = _fit(pipeline, args, args.fit_sample)
     rejects = output.with_name(output.name + ".rejects.jsonl")
+    if args.streaming:
+        return _clean_streaming(args, output, pipeline, rejects, args.shard_size or DEFAULT_SHARD_SIZE)
     ds = build_dataset(
         args.inputs,
         text_field=args.text_field,
@@ -155,6 +179,33 @@ def cmd_clean(args: argparse.Namespace) -> int:
     # Only a skip run writes the rejects file (empty when nothing failed); one left by
     # an earlier run is not this run's.
     if pipeline.config.get("on_error") == "skip" and rejects.exists() and rejects.stat().st_size:
+        print(f"skipped documents and their reasons: {rejects}")
+    return 0
+
+
+def _clean_streaming(args: argparse.Namespace, output: Path, pipeline: Any, rejects: Path, shard_size: int) -> int:
+    from .dataset import stream_to_parquet
+
+    report = stream_to_parquet(
+        args.inputs,
+        output,
+        shard_size=shard_size,
+        num_proc=args.num_proc,
+        pipeline=pipeline,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        encoding_errors=args.encoding_errors,
+        overwrite=args.overwrite,
+        rejects_path=rejects,
+    )
+    lines = summary_lines(
+        report.documents, report.by_rule, report.metadata, report.flagged, report.errors, output, pipeline
+    )
+    shards = report.shards
+    lines.insert(1, f"  shards: {len(shards)} ({shards[0]['file']} .. {shards[-1]['file']}, "
+                    f"{shard_size} documents per shard)")
+    print("\n".join(lines))
+    if pipeline.config.get("on_error") == "skip" and report.rejected:
         print(f"skipped documents and their reasons: {rejects}")
     return 0
 
@@ -221,14 +272,26 @@ def summary(ds: Any, output: Path, pipeline: Any) -> str:
         meta.update(k for k in ("title", "published", "source", "signoff") if row[k])
         flagged += bool(row["flags"])
         errors += row["errors"] is not None
+    return "\n".join(summary_lines(len(ds), by_rule, meta, flagged, errors, output, pipeline))
+
+
+def summary_lines(
+    documents: int,
+    by_rule: collections.Counter[str],
+    meta: collections.Counter[str],
+    flagged: int,
+    errors: int,
+    output: Path,
+    pipeline: Any,
+) -> list[str]:
     lines = [
-        f"newsclean: {len(ds)} documents -> {output}  (chain: {' > '.join(pipeline.names)})",
+        f"newsclean: {documents} documents -> {output}  (chain: {' > '.join(pipeline.names)})",
         f"  flagged: {flagged}  kept unchanged after an error: {errors}",
-        f"  metadata found: " + (", ".join(f"{k} {v}" for k, v in sorted(meta.items())) or "none"),
+        f"  metadata found: " + (", ".join(f"{k} {v}" for k, v in sorted(meta.items()) if v) or "none"),
         f"  edits: {sum(by_rule.values())}",
     ]
     lines += [f"    {count:6d}  {rule}" for rule, count in by_rule.most_common()]
-    return "\n".join(lines)
+    return lines
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
