@@ -175,7 +175,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
         rejects_path=rejects,
     )
     save_dataset(ds, output, overwrite=args.overwrite)
-    print(summary(ds, output, pipeline))
+    skipped = 0
+    if pipeline.config.get("on_error") == "skip" and rejects.exists():
+        with open(rejects, encoding="utf-8") as fh:
+            skipped = sum(1 for line in fh if line.strip())
+    print(summary(ds, output, pipeline, skipped=skipped))
     # Only a skip run writes the rejects file (empty when nothing failed); one left by
     # an earlier run is not this run's.
     if pipeline.config.get("on_error") == "skip" and rejects.exists() and rejects.stat().st_size:
@@ -199,7 +203,8 @@ def _clean_streaming(args: argparse.Namespace, output: Path, pipeline: Any, reje
         rejects_path=rejects,
     )
     lines = summary_lines(
-        report.documents, report.by_rule, report.metadata, report.flagged, report.errors, output, pipeline
+        report.documents, report.by_rule, report.metadata, report.flagged, report.errors, output, pipeline,
+        skipped=report.rejected,
     )
     shards = report.shards
     lines.insert(1, f"  shards: {len(shards)} ({shards[0]['file']} .. {shards[-1]['file']}, "
@@ -262,7 +267,7 @@ def cmd_names(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(ds: Any, output: Path, pipeline: Any) -> str:
+def summary(ds: Any, output: Path, pipeline: Any, *, skipped: int = 0) -> str:
     """The end-of-run report: documents, edits by step and rule, metadata found."""
     by_rule: collections.Counter[str] = collections.Counter()
     meta: collections.Counter[str] = collections.Counter()
@@ -272,7 +277,7 @@ def summary(ds: Any, output: Path, pipeline: Any) -> str:
         meta.update(k for k in ("title", "published", "source", "signoff") if row[k])
         flagged += bool(row["flags"])
         errors += row["errors"] is not None
-    return "\n".join(summary_lines(len(ds), by_rule, meta, flagged, errors, output, pipeline))
+    return "\n".join(summary_lines(len(ds), by_rule, meta, flagged, errors, output, pipeline, skipped=skipped))
 
 
 def summary_lines(
@@ -283,11 +288,14 @@ def summary_lines(
     errors: int,
     output: Path,
     pipeline: Any,
+    *,
+    skipped: int = 0,
 ) -> list[str]:
     lines = [
-        f"newsclean: {documents} documents -> {output}  (chain: {' > '.join(pipeline.names)})",
-        f"  flagged: {flagged}  kept unchanged after an error: {errors}",
-        f"  metadata found: " + (", ".join(f"{k} {v}" for k, v in sorted(meta.items()) if v) or "none"),
+        f"newsclean: {documents + skipped} documents in, {documents} out -> {output}  "
+        f"(chain: {' > '.join(pipeline.names)})",
+        f"  skipped: {skipped}  flagged: {flagged}  kept unchanged after an error: {errors}",
+        "  metadata found: " + (", ".join(f"{k} {v}" for k, v in sorted(meta.items()) if v) or "none"),
         f"  edits: {sum(by_rule.values())}",
     ]
     lines += [f"    {count:6d}  {rule}" for rule, count in by_rule.most_common()]

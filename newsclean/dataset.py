@@ -364,7 +364,7 @@ def save_dataset(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool =
     place, so an interrupted run never leaves a partial output at ``path``. An
     existing output is replaced only with ``overwrite=True``.
     """
-    target = Path(path)
+    target = Path(os.path.abspath(path))  # "out/../x.jsonl" must not create "out/"
     check_output(target, overwrite=overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex[:8]}")

@@ -221,14 +221,34 @@ def undo_text(text: str, edits: Iterable[Edit | dict[str, Any]]) -> str:
     Raises :class:`EditError` when the log does not match the text (a corrupted
     or truncated log), rather than returning something that is not the raw text.
     """
-    for edit in reversed([e if isinstance(e, Edit) else Edit(**e) for e in edits]):
-        if edit.field is not None:
-            continue
+    text_edits = [e for e in (e if isinstance(e, Edit) else Edit(**e) for e in edits) if e.field is None]
+    # Undoing one edit at a time copies the whole text per edit (quadratic on a long
+    # document with many edits). A run of edits each starting at or after the end of
+    # the previous one's ``after`` (what one ``Document.apply`` call records) is undone
+    # in one pass: none of them moves the others' spans in the text they leave.
+    stop = len(text_edits)
+    while stop:
+        first = stop - 1
+        while first and text_edits[first].start >= text_edits[first - 1].start + len(text_edits[first - 1].after):
+            first -= 1
+        text = _undo_run(text, text_edits[first:stop])
+        stop = first
+    return text
+
+
+def _undo_run(text: str, run: list[Edit]) -> str:
+    """Undo edits whose ``after`` spans lie left to right in ``text``, in one pass."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in run:
         stop = edit.start + len(edit.after)
-        if text[edit.start : stop] != edit.after:
+        if edit.start < cursor or stop > len(text) or text[edit.start : stop] != edit.after:
             raise EditError(
                 f"edit log does not match the text: step {edit.step!r}, rule {edit.rule!r} "
-                f"expected {edit.after!r} at {edit.start}, found {text[edit.start:stop]!r}"
+                f"expected {edit.after!r} at {edit.start}, found {text[max(edit.start, 0):max(stop, 0)]!r}"
             )
-        text = text[: edit.start] + edit.before + text[stop:]
-    return text
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.before)
+        cursor = stop
+    pieces.append(text[cursor:])
+    return "".join(pieces)

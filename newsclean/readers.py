@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -24,6 +25,12 @@ SUPPORTED = TEXT_SUFFIXES + RECORD_SUFFIXES
 Record = dict[str, str]
 
 BOM = b"\xef\xbb\xbf"
+#: A JSON escape of a UTF-16 surrogate: json.loads turns a lone one into a str that
+#: is not Unicode text (no UTF-8 encoding, no Arrow string).
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+#: csv's default limit (131,072 characters a field) is smaller than a long article.
+CSV_FIELD_LIMIT = 2**31 - 1
 
 
 def is_saved_dataset(path: Path) -> bool:
@@ -134,7 +141,26 @@ def read_jsonl(path: Path, prefix: str, text_field: str, id_field: str, encoding
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
-            yield _record(row, where, text_field, id_field, f"{prefix}:{lineno}")
+            record = _record(row, where, text_field, id_field, f"{prefix}:{lineno}")
+            if SURROGATE_ESCAPE.search(raw):
+                record = _without_surrogates(record, where, encoding_errors)
+            yield record
+
+
+def _without_surrogates(record: Record, where: str, encoding_errors: str) -> Record:
+    """A record whose id or text holds a lone surrogate (``"\\ud800"`` in JSON): an error naming
+    the place, or with ``encoding_errors="replace"`` each one replaced by U+FFFD."""
+    for key, value in record.items():
+        bad = SURROGATE.search(value)
+        if bad is None:
+            continue
+        if encoding_errors != "replace":
+            raise InputError(
+                f"{where}: field {key!r} holds a lone surrogate (\\u{ord(bad.group()):04x}) at character "
+                f"{bad.start()}, which is not text; fix the file or pass encoding_errors='replace'"
+            )
+        record = {**record, key: SURROGATE.sub("\ufffd", value)}
+    return record
 
 
 def read_csv(path: Path, prefix: str, text_field: str, id_field: str, encoding_errors: str) -> Iterator[Record]:
@@ -142,6 +168,8 @@ def read_csv(path: Path, prefix: str, text_field: str, id_field: str, encoding_e
         fh = open(path, encoding="utf-8-sig", errors=encoding_errors, newline="")
     except OSError as exc:
         raise unreadable(path, exc) from None
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     with fh:
         reader = csv.DictReader(fh)
         try:

@@ -85,6 +85,10 @@ MIN_SCORE = 4.0
 CAPITAL_MARGIN = 1.5
 #: Distance 2 only for words of at least this many letters; each such candidate pays DISTANCE2_COST more.
 MIN_LENGTH_2 = 7
+#: Longer tokens are not words (candidate search grows with the square of the length).
+MAX_LENGTH = 30
+#: Set by ``structure`` on a document that does not look English: this step leaves it alone.
+NOT_ENGLISH = "structure:not-english"
 DISTANCE2_COST = 1.5
 #: The cost of keeping a word that is a known word + an ending, a prefix + a known word, or two known words.
 SUFFIX_COST = 0.5
@@ -483,7 +487,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "1"
+    version = "2"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
@@ -531,7 +535,7 @@ class MisspellingsNormalizer(Normalizer):
         """``(start, end, lower-case word, capitalised)`` of every unknown word the guards let through."""
         lex = lexicon()
         classes = lex.classes
-        unknown = {w for w in WORD.findall(text) if len(w) >= MIN_LENGTH and w.lower() not in classes}
+        unknown = {w for w in set(WORD.findall(text)) if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.lower() not in classes}
         if not unknown:
             return []
         known = lex.known
@@ -578,6 +582,8 @@ class MisspellingsNormalizer(Normalizer):
         return out
 
     def __call__(self, doc: Document) -> None:
+        if NOT_ENGLISH in doc.flags:
+            return  # English words only: French "mardi" is not a misspelling of "mari"
         spans = []
         for start, end, verdict in self.find(doc.text):
             if verdict.fix is None:

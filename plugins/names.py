@@ -321,6 +321,8 @@ class NameTable:
         return canonical
 
 
+#: Set by ``structure`` on a document that does not look English: this step leaves it alone.
+NOT_ENGLISH = "structure:not-english"
 SENTENCE_END = re.compile(r"(?:^|[.!?:][\"'”’)\]]*\s+|\n\s*|^[\"'“‘(\[]|\s[\"'“‘(\[])$")
 
 
@@ -468,7 +470,7 @@ class NamesNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.NAMES
-    version = "1"
+    version = "2"
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -498,6 +500,8 @@ class NamesNormalizer(Normalizer):
         return table_for(self.params)
 
     def __call__(self, doc: Document) -> None:
+        if NOT_ENGLISH in doc.flags:
+            return  # English spellings of names: "Kadhafi" is how French writes him
         table = self.table
         for _ in range(MAX_ROUNDS):  # a rewrite can complete another name: "al al-Qaddafi"
             if not doc.apply(self._spans(table, doc.text), step=self.name):
@@ -536,7 +540,7 @@ def newsclean_configure(config):
 
 @hookimpl
 def newsclean_normalizers(config):
-    aliases, canonical, table = config.get("name_aliases"), config.get("name_canonical"), config.get("name_table")
+    aliases, canonical, table = config.get("name_aliases"), config.get("name_canonical"), config.path("name_table")
     validate_params(aliases, canonical, table)
     if not isinstance(config.get("name_discover"), bool):
         raise ConfigError(f"option 'name_discover' must be true or false, got {config.get('name_discover')!r}")

@@ -42,6 +42,8 @@ from .wordcontext import in_url, starts_sentence
 
 DATA = "spelling_uk_us.tsv"
 VARIETIES = ("us", "uk", "off")
+#: Set by ``structure`` on a document that does not look English: this step leaves it alone.
+NOT_ENGLISH = "structure:not-english"
 #: Candidate words: a capital or small letter, then small letters (ALL-CAPS never matches).
 CANDIDATE = re.compile(r"[A-Za-z][a-z]+")
 #: Words that, capitalised, are names even at a sentence start ("Labour said on Monday ...").
@@ -107,7 +109,7 @@ class SpellingNormalizer(Normalizer):
 
     name = "spelling"
     stage = Stage.SPELLING
-    version = "1"
+    version = "2"
 
     def __init__(self, variety: str = "us") -> None:
         super().__init__(variety=check_variety(variety))
@@ -117,8 +119,8 @@ class SpellingNormalizer(Normalizer):
 
     def __call__(self, doc: Document) -> None:
         variety = self.params["variety"]
-        if variety == "off":
-            return
+        if variety == "off" or NOT_ENGLISH in doc.flags:
+            return  # (not English: "centre" is a French word)
         tab = table(variety)
         text = doc.text
         found = tab.keys.intersection(CANDIDATE.findall(text))

@@ -38,6 +38,8 @@ from .dates import parse_stamp
 
 STEP = "structure"
 DATA = "boilerplate.tsv"
+#: The flag of a document that does not look English (structure leaves it alone; typos, names, spelling too).
+NOT_ENGLISH = "structure:not-english"
 
 HEAD_LINES = 6  # learned boilerplate: the head position class is the first lines
 PREFIX_PARAGRAPHS = 3  # outlet prefixes and datelines open one of the first paragraphs
@@ -275,7 +277,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "1"
+    version = "2"
 
     def __init__(
         self,
@@ -332,6 +334,12 @@ class StructureNormalizer(Normalizer):
         lines = split_lines(doc.text)
         if not lines:
             return
+        english = looks_english(doc.text)
+        if not english and judged(doc.text):
+            # judged on enough words: not English. The rules are made for English news:
+            # leave the text alone and say so (typos, names and spelling skip it too)
+            doc.flag(NOT_ENGLISH)
+            return
         plan = Plan()
         self.plan_learned(doc.id, lines, plan)
         self.plan_head(doc.text, lines, plan)
@@ -342,8 +350,8 @@ class StructureNormalizer(Normalizer):
         self.plan_inline_credits(doc.text, lines, plan)
         if not plan.removals and not plan.meta:
             return
-        if not looks_english(doc.text):
-            doc.flag("structure:not-english")  # rules made for English news: leave the text alone
+        if not english:
+            doc.flag(NOT_ENGLISH)  # a short text, judged by its letters alone: leave it alone
             return
         removed_chars = sum(s.end - s.start for s in plan.removals)
         if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, plan):
@@ -373,7 +381,9 @@ class StructureNormalizer(Normalizer):
         """The first line left, when it is a headline followed by prose (decided on the lines
         that stay, so that a second run, which sees only those, decides the same)."""
         kept = [l for l in lines if l.index not in plan.removed_lines]
-        if kept and self.is_title(text, kept, 0):
+        # ... and not when the line after it would be a title once it is gone (a headline and a
+        # 23-word standfirst without a full stop): the next run would take that one too
+        if kept and self.is_title(text, kept, 0) and not (len(kept) > 1 and self.is_title(text, kept, 1)):
             self.remove_line(plan, kept[0], "headline", "title")
             plan.meta.append(("title", kept[0].text.strip(), "headline"))
 
@@ -512,22 +522,25 @@ class StructureNormalizer(Normalizer):
     # -- prefixes of the first paragraphs --------------------------------------
     def plan_prefixes(self, lines: list[Line], plan: Plan) -> None:
         body = [l for l in lines if l.index not in plan.removed_lines][:PREFIX_PARAGRAPHS]
+        first = True  # the first prefix gives the metadata; every one goes (else the next run takes the next)
         for line in body:
             m = OUTLET_SECTION.match(line.text)
             if m:
                 plan.removals.append(Span(line.start, line.start + m.end(), "", "outlet_prefix", kind="prefix"))
-                plan.meta += [("source", m.group("source"), "outlet_prefix"), ("section", m.group("section"), "outlet_prefix")]
-                return
+                if first:
+                    plan.meta += [("source", m.group("source"), "outlet_prefix"), ("section", m.group("section"), "outlet_prefix")]
+                first = False
+                continue
             m = DATELINE_WITH_SOURCE.match(line.text) or DATELINE_CAPS.match(line.text)
             if m:
                 groups = m.groupdict()
-                if groups.get("source") and plan.meta_value("source") is None:
+                if first and groups.get("source") and plan.meta_value("source") is None:
                     plan.meta.append(("source", groups["source"].strip(), "dateline"))
-                if groups.get("place"):
+                if first and groups.get("place"):
                     plan.meta.append(("dateline", groups["place"].strip(" ,"), "dateline"))
                 if self.params["datelines"] == "extract":
                     plan.removals.append(Span(line.start, line.start + m.end(), "", "dateline", kind="dateline"))
-                return
+                first = False
 
     def plan_inline_credits(self, text: str, lines: list[Line], plan: Plan) -> None:
         removed = [(l.start, l.end) for l in lines if l.index in plan.removed_lines]
@@ -548,6 +561,8 @@ class StructureNormalizer(Normalizer):
 
 NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+#: Below this many words of the first 800 characters, only the letters say whether a text is English.
+JUDGED_WORDS = 40
 FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it on was with as he said by at from his be are have has but not "
     "this they an were which will or who its their been had would after more one we also about".split()
@@ -562,9 +577,16 @@ def looks_english(text: str) -> bool:
         if other > 0.25 * (len(sample) - len(ASCII_LETTERS.sub("", sample))):
             return False
     words = sample.lower().split()
-    if len(words) < 40:
+    if len(words) < JUDGED_WORDS:
         return True  # too short to judge: the line rules are conservative anyway
     return sum(map(FUNCTION_WORDS.__contains__, words)) >= 0.08 * len(words)
+
+
+def judged(text: str) -> bool:
+    """Whether :func:`looks_english` saw enough of ``text`` to be sure (40 words, or 100 letters
+    that are not ASCII); on less it says "not English" only to keep the rules off."""
+    sample = text[:800]
+    return len(sample.split()) >= JUDGED_WORDS or len(NON_ASCII_LETTER.findall(sample)) >= 100
 
 
 def source_group(doc_id: str) -> str:
@@ -585,7 +607,8 @@ def is_sentence(text: str) -> bool:
 
 
 def split_names(names: str) -> list[str]:
-    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
+    # (not r"\s*(?:,|\band\b|&)\s*": its leading \s* made a long run of spaces quadratic)
+    return [n.strip() for n in re.split(r",|\band\b|&", names) if n.strip()]
 
 
 def line_removals(lines: list[Line], plan: Plan) -> list[Span]:

@@ -59,6 +59,8 @@ CONFUSION_LM = "confusion_bigrams.tsv"
 DOUBLED = re.compile(r"\b(\w+)((?: +\1\b)+)", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\w+)\W*$")
 WORD_AFTER = re.compile(r"^\W*?(\w+)")
+#: Set by ``structure`` on a document that does not look English: this step leaves it alone.
+NOT_ENGLISH = "structure:not-english"
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)$")
 
 
@@ -74,6 +76,38 @@ def word_lists() -> dict[str, frozenset[str]]:
     return lists
 
 
+def after_sentence_break(text: str, start: int) -> bool:
+    """``SENTENCE_START.search(text[:start])``, looking back only as far as it must.
+
+    (Searching the whole prefix for every doubled word made the step quadratic on a long text.)
+    """
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    i = start
+    while i and text[i - 1].isspace():  # ``\s`` is what str.isspace() says
+        i -= 1
+    if i == start:
+        return False
+    while i and text[i - 1] in "\"'”’)":
+        i -= 1
+    return bool(i) and text[i - 1] in ".!?"
+
+
+def word_before(text: str, start: int) -> re.Match[str] | None:
+    """``WORD_BEFORE.search(text, 0, start)``: the last word before ``start``, in linear time."""
+    i = start
+    while i and not _is_word_char(text[i - 1]):
+        i -= 1
+    j = i
+    while j and _is_word_char(text[j - 1]):
+        j -= 1
+    return WORD_BEFORE.match(text, j, start) if j < i else None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
 def verdict(text: str, match: re.Match[str]) -> str | None:
     """Why the second word of ``match`` is a typo (the note of the edit), or None to keep it."""
     lists = word_lists()
@@ -84,13 +118,13 @@ def verdict(text: str, match: re.Match[str]) -> str | None:
     lower = second.lower()
     if first != second:
         # only "The the" at a sentence start: a capital first word, the same word in lower case
-        if not (first[:1].isupper() and second == lower and SENTENCE_START.search(text[:start])):
+        if not (first[:1].isupper() and second == lower and after_sentence_break(text, start)):
             return None
-    elif first[:1].isupper() and not SENTENCE_START.search(text[:start]):
+    elif first[:1].isupper() and not after_sentence_break(text, start):
         return "demonym" if lower in lists["demonym"] else None  # names and titles: Duran Duran
     if lower.isdigit() or lower in lists["legit"] or lower in lists["strandable"]:
         return None
-    before = WORD_BEFORE.search(text, 0, start)
+    before = word_before(text, start)
     after = WORD_AFTER.search(text[end : end + 40])
     if lower == "that":
         return "that+determiner" if after and after.group(1).lower() in lists["determiner"] else None
@@ -118,6 +152,8 @@ MIN_ONE_SIDED = 100.0
 
 #: A neighbour: a run of letters (an apostrophe or a hyphen makes it no evidence).
 LEFT_WORD = re.compile(r"(?:^|(?<=[\s\"'(\[]))([\w'’.-]+) +$")
+LEFT_WORD_AT = re.compile(r"([\w'’.-]+) +$")
+LEFT_WORD_CHARS = "_'’.-"
 RIGHT_WORD = re.compile(r" +([\w'’-]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Quote marks that, on both sides of a word, make it a mention ("the word 'their'").
@@ -269,6 +305,20 @@ def _context_word(match: re.Match[str] | None, text: str = "") -> str | None:
     return word if word.isalpha() and word.isascii() else None
 
 
+def left_word(text: str, start: int, window: int = 40) -> re.Match[str] | None:
+    """``LEFT_WORD.search(text, start - window, start)`` in linear time: the word and the
+    spaces right before ``start``, the word starting the text or after a space, quote or bracket."""
+    i = start
+    while i and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j and (text[j - 1].isalnum() or text[j - 1] in LEFT_WORD_CHARS):
+        j -= 1
+    if i == start or j == i or j < start - window or (j and text[j - 1] not in "\"'([" and not text[j - 1].isspace()):
+        return None
+    return LEFT_WORD_AT.match(text, j, start)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start
     while i > 0 and text[i - 1] in "\"'‘“([":
@@ -296,24 +346,32 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN) -> list[Confus
         elif token != token.lower():
             continue
         else:
-            left = _context_word(LEFT_WORD.search(text, max(0, start - 40), start), text)
+            left = _context_word(left_word(text, start), text)
         if start and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
             continue  # a word quoted on its own is a mention: the word "their"
         right = _context_word(RIGHT_WORD.match(text, end, end + 40))
-        best = None
-        for alternative in data.alternatives[word]:
-            if left is None or data.proxies[word][0] != word or data.proxies[alternative][0] != alternative:
-                left_ratio = 1.0  # no left neighbour, or a contraction (no bigrams of its own)
-            else:
-                left_ratio = _side(data.bigrams.get((left, alternative)), data.bigrams.get((left, word)), unseen)
-            right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
-            prior = _prior(data, word, alternative)
-            candidate = Confusion(start, end, word, alternative, left_ratio, right_ratio, prior)
-            if best is None or candidate.product > best.product:
-                best = candidate
+        best = _best_alternative(word, left, right, unseen)
         if best is not None:
-            out.append(best)
+            out.append(Confusion(start, end, word, *best))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _best_alternative(word: str, left: str | None, right: str | None, unseen: float) -> tuple[str, float, float, float] | None:
+    """``(alternative, left ratio, right ratio, prior)`` of the best alternative to ``word``
+    between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus)."""
+    data = confusion_data()
+    best = None
+    for alternative in data.alternatives[word]:
+        if left is None or data.proxies[word][0] != word or data.proxies[alternative][0] != alternative:
+            left_ratio = 1.0  # no left neighbour, or a contraction (no bigrams of its own)
+        else:
+            left_ratio = _side(data.bigrams.get((left, alternative)), data.bigrams.get((left, word)), unseen)
+        right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
+        prior = _prior(data, word, alternative)
+        if best is None or left_ratio * right_ratio > best[1] * best[2]:
+            best = (alternative, left_ratio, right_ratio, prior)
+    return best
 
 
 def confusion_verdict(candidate: Confusion) -> bool:
@@ -350,7 +408,7 @@ class TyposNormalizer(Normalizer):
 
     name = "typos"
     stage = Stage.TYPOS
-    version = "2"
+    version = "3"
 
     def __init__(self, *, confusion: bool = True, **params: Any) -> None:
         super().__init__(confusion=bool(confusion), **params)
@@ -363,6 +421,8 @@ class TyposNormalizer(Normalizer):
         return files
 
     def __call__(self, doc: Document) -> None:
+        if NOT_ENGLISH in doc.flags:
+            return  # English rules: "nous nous", "die die" are French and German grammar
         text = doc.text
         spans = []
         for match in DOUBLED.finditer(text):

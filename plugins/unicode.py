@@ -16,6 +16,7 @@ fixed by several steps has one group of edits per step.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -27,6 +28,8 @@ from newsclean.whitespace import HSPACE, plan_whitespace
 
 #: A character ftfy may act on: anything but printable ASCII, tab and newline, plus '&' (HTML entities).
 NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+#: The flag of a document holding U+FFFD, the replacement character (something was lost).
+REPLACEMENT_FLAG = "unicode:replacement-character"
 #: Above this length the changed middle of a segment is one span (difflib is quadratic).
 MAX_DIFF_LENGTH = 400
 
@@ -107,7 +110,7 @@ class UnicodeFixer(Normalizer):
 
     name = "unicode"
     stage = Stage.UNICODE
-    version = "1"
+    version = "2"
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -140,10 +143,13 @@ class UnicodeFixer(Normalizer):
                 # ftfy must not decide differently on the next pass without it.
                 lead, core, trail, newline = split_edges(segment)
                 start = pos + shift + len(lead)
-                for part, gap in ((core, trail), (newline, "")):
+                for part, gap, line_break in ((core, trail, False), (newline, "", True)):
                     fixed = part
                     if part and NEEDS_FTFY.search(part):
-                        part_edits, fixed = fix_part(part, config, start, self.name)
+                        if line_break:  # "\r\n" or "\r": a CRLF text has one per line, fixed once
+                            part_edits, fixed = shift_edits(fix_line_break(part, config, self.name), start)
+                        else:
+                            part_edits, fixed = fix_part(part, config, start, self.name)
                         edits.extend(part_edits)
                         shift += len(fixed) - len(part)
                     start += len(fixed) + len(gap)
@@ -153,20 +159,42 @@ class UnicodeFixer(Normalizer):
             pos = cut
         if edits:
             doc.apply_log("".join(pieces), edits)
+        if "\ufffd" in doc.text:
+            # characters lost before us (bytes decoded with encoding_errors="replace",
+            # or by the source) or by ftfy's lossy repair: a human should look
+            doc.flag(REPLACEMENT_FLAG)
 
 
-EDGES = re.compile(rf"(?s)({HSPACE}*)(.*?)({HSPACE}*)(\r?\n?)")
+#: The characters of ``HSPACE``, for str.strip (all are below U+10000).
+HSPACE_CHARS = "".join(c for c in map(chr, range(0x10000)) if re.fullmatch(HSPACE, c))
 
 
 def split_edges(segment: str) -> tuple[str, str, str, str]:
     """``(leading whitespace, core, trailing whitespace, final newline)`` of a segment.
 
+    What ``re.fullmatch(rf"(?s)({HSPACE}*)(.*?)({HSPACE}*)(\r?\n?)", segment)`` gives, without
+    its backtracking: that pattern is quadratic on a long run of spaces inside a line.
+
     >>> split_edges("\u00a0 “Hi” \\r\\n")
     ('\xa0 ', '“Hi”', ' ', '\\r\\n')
     """
-    match = EDGES.fullmatch(segment)
-    assert match is not None  # the pattern matches every string
-    return match.group(1), match.group(2), match.group(3), match.group(4)
+    newline = "\r\n" if segment.endswith("\r\n") else segment[-1:] if segment.endswith(("\r", "\n")) else ""
+    body = segment[: len(segment) - len(newline)]
+    rest = body.lstrip(HSPACE_CHARS)
+    core = rest.rstrip(HSPACE_CHARS)
+    return body[: len(body) - len(rest)], core, rest[len(core) :], newline
+
+
+@functools.lru_cache(maxsize=64)
+def fix_line_break(part: str, config: Any, step: str) -> tuple[tuple[Edit, ...], str]:
+    """:func:`fix_part` of a line break at offset 0 (a CRLF text has one per line: cached)."""
+    edits, fixed = fix_part(part, config, 0, step)
+    return tuple(edits), fixed
+
+
+def shift_edits(fixed: tuple[tuple[Edit, ...], str], offset: int) -> tuple[list[Edit], str]:
+    edits, text = fixed
+    return [Edit(e.step, e.rule, e.start + offset, e.end + offset, e.before, e.after, e.field, e.note) for e in edits], text
 
 
 def fix_part(part: str, config: Any, offset: int, step: str) -> tuple[list[Edit], str]:

@@ -71,7 +71,7 @@ def test_clean_seeds_to_each_output_kind(tmp_path, capsys, name):
     assert "\u201c" not in rows[0]["text"] and "\u2019" not in rows[0]["text"]
 
     # The summary reports what is in the output.
-    assert f"newsclean: 2 documents -> {out}" in stdout
+    assert f"newsclean: 2 documents in, 2 out -> {out}" in stdout
     chain = re.search(r"\(chain: (.*)\)", stdout).group(1).split(" > ")
     assert chain.index("unicode") < chain.index("layout")
     by_rule = collections.Counter(f"{e['step']}/{e['rule']}" for row in rows for e in row["edits"])
@@ -106,7 +106,7 @@ def test_clean_refuses_an_existing_output_without_overwrite(tmp_path, capsys, na
     rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", out)
     assert rc == 2
     assert "exists" in stderr and "--overwrite" in stderr and name in stderr
-    assert "documents ->" not in stdout
+    assert "out ->" not in stdout
     after = sorted((p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"") for p in tmp_path.rglob("*"))
     assert after == before
 
@@ -398,7 +398,7 @@ def test_python_m_newsclean_clean_and_exit_codes(work_dir, tmp_path):
     out = tmp_path / "out.jsonl"
     done = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=work_dir)
     assert done.returncode == 0, done.stderr
-    assert f"2 documents -> {out}" in done.stdout
+    assert f"2 documents in, 2 out -> {out}" in done.stdout
     assert [r["id"] for r in rows_of(out)] == ["000.txt", "001.txt"]
 
     again = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=work_dir)

@@ -157,7 +157,7 @@ def test_clean_streaming_shards_equal_the_in_memory_output(tmp_path, capsys, cor
     assert Features.from_dict(manifest["features"]) == output_features(Pipeline.from_config())
 
     # the summary counts what is in the shards, like the in-memory summary
-    assert f"newsclean: {N_DOCS} documents -> {out}" in stdout
+    assert f"newsclean: {N_DOCS} documents in, {N_DOCS} out -> {out}" in stdout
     assert "shards: 5 (part-00000.parquet .. part-00004.parquet, 5 documents per shard)" in stdout
     edits = sum(len(row["edits"]) for row in expected.to_pylist())
     assert f"  edits: {edits}\n" in stdout
