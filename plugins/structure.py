@@ -35,6 +35,7 @@ from typing import Any
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
 from .dates import parse_stamp
+from .language import guess_language
 
 STEP = "structure"
 DATA = "boilerplate.tsv"
@@ -277,7 +278,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "2"
+    version = "3"
 
     def __init__(
         self,
@@ -339,6 +340,7 @@ class StructureNormalizer(Normalizer):
             # judged on enough words: not English. The rules are made for English news:
             # leave the text alone and say so (typos, names and spelling skip it too)
             doc.flag(NOT_ENGLISH)
+            doc.flag(f"language:{guess_language(doc.text)}")  # a hint for whoever sorts the flags
             return
         plan = Plan()
         self.plan_learned(doc.id, lines, plan)

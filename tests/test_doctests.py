@@ -11,6 +11,7 @@ MODULES = [
     "newsclean.plugins.unicode",
     "newsclean.plugins.dates",
     "newsclean.plugins.structure",
+    "newsclean.plugins.language",
 ]
 
 

@@ -170,3 +170,21 @@ def test_candidate_filter_on_generated_text(text):
     finally:
         structure.candidate_lines = original
     assert fast.text == slow.text and fast.metadata == slow.metadata
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Le président a dit que la France ne sera pas seule dans cette crise, et que les pays de "
+     "l'Union sont avec nous. Il a ajouté que le gouvernement va présenter un plan pour la "
+     "relance de l'économie dans les prochains jours, avec des mesures pour les entreprises.", "fr"),
+    ("Der Präsident sagte, dass die Regierung nicht mit den Plänen einverstanden ist und sich auf "
+     "die Wahl vorbereitet. Er sagte auch, dass die Partei mit der Opposition über den Haushalt "
+     "sprechen will, und dass die Entscheidung in der nächsten Woche fallen soll, wie er meinte.", "de"),
+    ("Президент заявил, что страна не останется одна в этом кризисе и что правительство готовит "
+     "новый план поддержки экономики. " * 3, "cyrillic"),
+])
+def test_a_document_that_is_not_english_is_flagged_with_a_language_guess(text, language):
+    from newsclean.plugins.structure import StructureNormalizer
+
+    doc = run_normalizer(StructureNormalizer(), text)
+    assert doc.text == text
+    assert "structure:not-english" in doc.flags and f"language:{language}" in doc.flags
