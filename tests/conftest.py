@@ -64,3 +64,27 @@ def hf_cache(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", cache)
     monkeypatch.setenv("HF_DATASETS_CACHE", str(cache))
     return cache
+
+
+@pytest.fixture
+def cli_work_dir(tmp_path, monkeypatch) -> Path:
+    """Run in an empty folder (no newsclean.toml found by accident, nothing lands in the
+    repo), with the datasets progress bars quiet."""
+    import datasets
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    datasets.disable_progress_bars()
+    yield work
+    datasets.enable_progress_bars()
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    """``newsclean ARGS...`` in this process: (exit code, stdout, stderr)."""
+    from newsclean.cli import main
+
+    rc = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return rc, captured.out, captured.err
+

@@ -14,29 +14,13 @@ import datasets
 import pytest
 
 from newsclean import undo_text
-from newsclean.cli import main
+
+from .conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [ROOT / "seeds" / "000.txt", ROOT / "seeds" / "001.txt"]
 
-pytestmark = pytest.mark.usefixtures("hf_cache")
-
-
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch) -> Path:
-    """Run in an empty folder: no newsclean.toml is found by accident, nothing lands in the repo."""
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    datasets.disable_progress_bars()
-    yield work
-    datasets.enable_progress_bars()
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    rc = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return rc, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("hf_cache", "cli_work_dir")
 
 
 def rows_of(path: Path) -> list[dict]:
@@ -61,7 +45,7 @@ def seed_raw(name: str) -> str:
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out_folder"])
 def test_clean_seeds_to_each_output_kind(tmp_path, capsys, name):
     out = tmp_path / name
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", out)
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", out)
     assert rc == 0, stderr
     rows = rows_of(out)
     assert [r["id"] for r in rows] == ["000.txt", "001.txt"]
@@ -87,7 +71,7 @@ def test_clean_a_folder_of_articles(tmp_path, capsys):
     (folder / "2019").mkdir(parents=True)
     (folder / "2019" / "b.txt").write_text("Second\u00a0one.", encoding="utf-8")
     (folder / "a.txt").write_text("\u201cFirst\u201d one.", encoding="utf-8")
-    rc, stdout, stderr = run(capsys, "clean", folder, "-o", tmp_path / "out.jsonl")
+    rc, stdout, stderr = run_cli(capsys, "clean", folder, "-o", tmp_path / "out.jsonl")
     assert rc == 0, stderr
     rows = rows_of(tmp_path / "out.jsonl")
     assert [(r["id"], r["text"]) for r in rows] == [("2019/b.txt", "Second one."), ("a.txt", '"First" one.')]
@@ -103,24 +87,24 @@ def test_clean_refuses_an_existing_output_without_overwrite(tmp_path, capsys, na
         (out / "keep.txt").write_text("sentinel\n", encoding="utf-8")
     before = sorted((p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"") for p in tmp_path.rglob("*"))
 
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", out)
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", out)
     assert rc == 2
     assert "exists" in stderr and "--overwrite" in stderr and name in stderr
     assert "out ->" not in stdout
     after = sorted((p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"") for p in tmp_path.rglob("*"))
     assert after == before
 
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", out, "--overwrite")
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", out, "--overwrite")
     assert rc == 0, stderr
     assert [r["id"] for r in rows_of(out)] == ["000.txt", "001.txt"]
 
 
 def test_disable_layout_leaves_out_layout_edits(tmp_path, capsys):
-    rc, _, _ = run(capsys, "clean", *SEEDS, "-o", tmp_path / "full.jsonl")
+    rc, _, _ = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "full.jsonl")
     assert rc == 0
     assert "layout" in steps(rows_of(tmp_path / "full.jsonl"))  # the seeds need layout fixes
 
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "nolayout.jsonl", "--disable", "layout")
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "nolayout.jsonl", "--disable", "layout")
     assert rc == 0, stderr
     rows = rows_of(tmp_path / "nolayout.jsonl")
     assert "layout" not in steps(rows)
@@ -131,7 +115,7 @@ def test_disable_layout_leaves_out_layout_edits(tmp_path, capsys):
 
 
 def test_disable_an_unknown_normalizer_lists_the_available_ones(tmp_path, capsys):
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--disable", "nosuch")
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--disable", "nosuch")
     assert rc == 2
     assert "'nosuch'" in stderr and "Available" in stderr
     available = stderr.split("Available:", 1)[1]
@@ -150,7 +134,7 @@ def test_disable_an_unknown_normalizer_lists_the_available_ones(tmp_path, capsys
 def test_bad_input_exits_2_naming_the_file(tmp_path, capsys, filename, content, expected):
     bad = tmp_path / filename
     bad.write_bytes(content)
-    rc, stdout, stderr = run(capsys, "clean", SEEDS[0], bad, "-o", tmp_path / "out.jsonl")
+    rc, stdout, stderr = run_cli(capsys, "clean", SEEDS[0], bad, "-o", tmp_path / "out.jsonl")
     assert rc == 2
     assert stderr.startswith("newsclean: error:")
     for part in expected:
@@ -160,7 +144,7 @@ def test_bad_input_exits_2_naming_the_file(tmp_path, capsys, filename, content, 
 
 
 def test_missing_input_exits_2(tmp_path, capsys):
-    rc, _, stderr = run(capsys, "clean", tmp_path / "nowhere.txt", "-o", tmp_path / "out.jsonl")
+    rc, _, stderr = run_cli(capsys, "clean", tmp_path / "nowhere.txt", "-o", tmp_path / "out.jsonl")
     assert rc == 2
     assert "nowhere.txt" in stderr and "does not exist" in stderr
 
@@ -168,14 +152,14 @@ def test_missing_input_exits_2(tmp_path, capsys):
 def test_text_and_id_field_options(tmp_path, capsys):
     src = tmp_path / "feed.jsonl"
     src.write_text(json.dumps({"key": "k1", "body": "A\u00a0\u201cb\u201d"}) + "\n", encoding="utf-8")
-    rc, _, stderr = run(capsys, "clean", src, "-o", tmp_path / "out.jsonl", "--text-field", "body", "--id-field", "key")
+    rc, _, stderr = run_cli(capsys, "clean", src, "-o", tmp_path / "out.jsonl", "--text-field", "body", "--id-field", "key")
     assert rc == 0, stderr
     assert [(r["id"], r["text"]) for r in rows_of(tmp_path / "out.jsonl")] == [("k1", 'A "b"')]
 
 
 def test_encoding_errors_replace_option(tmp_path, capsys):
     (tmp_path / "latin1.txt").write_bytes(b"abc\xa3def")
-    rc, _, stderr = run(capsys, "clean", tmp_path / "latin1.txt", "-o", tmp_path / "out.jsonl", "--encoding-errors", "replace")
+    rc, _, stderr = run_cli(capsys, "clean", tmp_path / "latin1.txt", "-o", tmp_path / "out.jsonl", "--encoding-errors", "replace")
     assert rc == 0, stderr
     assert [r["text"] for r in rows_of(tmp_path / "out.jsonl")] == ["abc\ufffddef"]
 
@@ -218,7 +202,7 @@ def explode_inputs(tmp_path, monkeypatch) -> Path:
 
 
 def test_on_error_raise_exits_2_naming_document_and_step(tmp_path, capsys, explode_inputs):
-    rc, _, stderr = run(capsys, "clean", explode_inputs, "-o", tmp_path / "out.jsonl", "-p", "newsclean_test_explode")
+    rc, _, stderr = run_cli(capsys, "clean", explode_inputs, "-o", tmp_path / "out.jsonl", "-p", "newsclean_test_explode")
     assert rc == 2
     assert "'b.txt'" in stderr and "'explode'" in stderr and "cannot clean this one" in stderr
     assert not (tmp_path / "out.jsonl").exists()
@@ -227,7 +211,7 @@ def test_on_error_raise_exits_2_naming_document_and_step(tmp_path, capsys, explo
 def test_on_error_skip_and_keep(tmp_path, capsys, explode_inputs):
     out = tmp_path / "out.jsonl"
     rejects = tmp_path / "out.jsonl.rejects.jsonl"
-    rc, stdout, stderr = run(
+    rc, stdout, stderr = run_cli(
         capsys, "clean", explode_inputs, "-o", out, "-p", "newsclean_test_explode", "--on-error", "skip"
     )
     assert rc == 0, stderr
@@ -237,7 +221,7 @@ def test_on_error_skip_and_keep(tmp_path, capsys, explode_inputs):
     assert "explode" in rows_of(rejects)[0]["errors"]
     assert f"skipped documents and their reasons: {rejects}" in stdout
 
-    rc, stdout, stderr = run(
+    rc, stdout, stderr = run_cli(
         capsys, "clean", explode_inputs, "-o", out, "-p", "newsclean_test_explode", "--on-error", "keep", "--overwrite"
     )
     assert rc == 0, stderr
@@ -249,7 +233,7 @@ def test_on_error_skip_and_keep(tmp_path, capsys, explode_inputs):
 
 
 def test_on_error_skip_with_nothing_failing_reports_no_rejects(tmp_path, capsys):
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--on-error", "skip")
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--on-error", "skip")
     assert rc == 0, stderr
     assert len(rows_of(tmp_path / "out.jsonl")) == 2
     assert "skipped documents" not in stdout
@@ -260,7 +244,7 @@ EDIT_LINE = re.compile(r"^unicode/uncurl_quotes: ", re.M)
 
 
 def test_explain_a_raw_article_shows_its_edits_with_step_and_rule(capsys):
-    rc, stdout, stderr = run(capsys, "explain", SEEDS[0], "--color", "never")
+    rc, stdout, stderr = run_cli(capsys, "explain", SEEDS[0], "--color", "never")
     assert rc == 0, stderr
     assert stdout.startswith("== 000.txt")
     raw = seed_raw("000.txt")
@@ -270,7 +254,7 @@ def test_explain_a_raw_article_shows_its_edits_with_step_and_rule(capsys):
 
 
 def test_explain_raw_article_honours_disable(capsys):
-    rc, stdout, _ = run(capsys, "explain", SEEDS[0], "--disable", "unicode")
+    rc, stdout, _ = run_cli(capsys, "explain", SEEDS[0], "--disable", "unicode")
     assert rc == 0
     assert not EDIT_LINE.search(stdout)
     assert "unicode/" not in stdout
@@ -279,32 +263,32 @@ def test_explain_raw_article_honours_disable(capsys):
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out_folder"])
 def test_explain_a_cleaned_output_matches_explaining_the_raw_article(tmp_path, capsys, name):
     out = tmp_path / name
-    assert run(capsys, "clean", *SEEDS, "-o", out)[0] == 0
-    rc, stdout, stderr = run(capsys, "explain", out, "--color", "never")
+    assert run_cli(capsys, "clean", *SEEDS, "-o", out)[0] == 0
+    rc, stdout, stderr = run_cli(capsys, "explain", out, "--color", "never")
     assert rc == 0, stderr
     assert "== 000.txt" in stdout and "== 001.txt" in stdout
     assert EDIT_LINE.search(stdout)
 
-    rc, only, _ = run(capsys, "explain", out, "--id", "000.txt", "--color", "never")
+    rc, only, _ = run_cli(capsys, "explain", out, "--id", "000.txt", "--color", "never")
     assert rc == 0
     assert "== 001.txt" not in only
-    _, from_raw, _ = run(capsys, "explain", SEEDS[0], "--color", "never")
+    _, from_raw, _ = run_cli(capsys, "explain", SEEDS[0], "--color", "never")
     assert only == from_raw
 
-    rc, limited, _ = run(capsys, "explain", out, "--limit", "1")
+    rc, limited, _ = run_cli(capsys, "explain", out, "--limit", "1")
     assert rc == 0 and limited.count("\n== ") + limited.startswith("== ") == 1
 
 
 def test_explain_unknown_id_exits_1(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
-    assert run(capsys, "clean", SEEDS[0], "-o", out)[0] == 0
-    rc, _, stderr = run(capsys, "explain", out, "--id", "nosuch")
+    assert run_cli(capsys, "clean", SEEDS[0], "-o", out)[0] == 0
+    rc, _, stderr = run_cli(capsys, "explain", out, "--id", "nosuch")
     assert rc == 1 and "no matching document" in stderr
 
 
 @pytest.mark.parametrize("name", ["gone.jsonl", "gone.txt", "gone.parquet"])
 def test_explain_a_missing_file_exits_2(tmp_path, capsys, name):
-    rc, _, stderr = run(capsys, "explain", tmp_path / name)
+    rc, _, stderr = run_cli(capsys, "explain", tmp_path / name)
     assert rc == 2
     assert name in stderr and "does not exist" in stderr
 
@@ -312,14 +296,14 @@ def test_explain_a_missing_file_exits_2(tmp_path, capsys, name):
 def test_explain_a_malformed_jsonl_exits_2_naming_the_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "x", "edits": []}\nnot json\n', encoding="utf-8")
-    rc, _, stderr = run(capsys, "explain", bad)
+    rc, _, stderr = run_cli(capsys, "explain", bad)
     assert rc == 2
     assert "bad.jsonl" in stderr and "line 2" in stderr
 
 
 # -- plugins -----------------------------------------------------------------------------------------
 def test_plugins_table_lists_unicode_before_layout_from_newsclean(capsys):
-    rc, stdout, _ = run(capsys, "plugins")
+    rc, stdout, _ = run_cli(capsys, "plugins")
     assert rc == 0
     lines = stdout.splitlines()
     assert lines[0].split() == ["#", "stage", "order", "normalizer", "version", "plugin", "distribution"]
@@ -332,7 +316,7 @@ def test_plugins_table_lists_unicode_before_layout_from_newsclean(capsys):
 
 
 def test_plugins_json_is_valid_json_in_chain_order(capsys):
-    rc, stdout, _ = run(capsys, "plugins", "--json")
+    rc, stdout, _ = run_cli(capsys, "plugins", "--json")
     assert rc == 0
     rows = json.loads(stdout)
     names = [r["name"] for r in rows]
@@ -345,7 +329,7 @@ def test_plugins_json_is_valid_json_in_chain_order(capsys):
 
 
 def test_plugins_honours_disable(capsys):
-    rc, stdout, _ = run(capsys, "plugins", "--json", "--disable", "layout")
+    rc, stdout, _ = run_cli(capsys, "plugins", "--json", "--disable", "layout")
     assert rc == 0
     names = [r["name"] for r in json.loads(stdout)]
     assert "layout" not in names and "unicode" in names
@@ -355,17 +339,17 @@ def test_plugins_honours_disable(capsys):
 def test_config_file_is_honoured(tmp_path, capsys):
     config = tmp_path / "newsclean.toml"
     config.write_text('disable = ["layout"]\n', encoding="utf-8")
-    rc, stdout, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--config", config)
+    rc, stdout, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--config", config)
     assert rc == 0, stderr
     rows = rows_of(tmp_path / "out.jsonl")
     assert "layout" not in steps(rows) and "unicode" in steps(rows)
-    rc, stdout, _ = run(capsys, "plugins", "--json", "--config", config)
+    rc, stdout, _ = run_cli(capsys, "plugins", "--json", "--config", config)
     assert "layout" not in [r["name"] for r in json.loads(stdout)]
 
 
-def test_config_file_in_the_working_directory_is_found(work_dir, tmp_path, capsys):
-    (work_dir / "newsclean.toml").write_text('disable = ["layout"]\n', encoding="utf-8")
-    rc, _, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl")
+def test_config_file_in_the_working_directory_is_found(cli_work_dir, tmp_path, capsys):
+    (cli_work_dir / "newsclean.toml").write_text('disable = ["layout"]\n', encoding="utf-8")
+    rc, _, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl")
     assert rc == 0, stderr
     assert "layout" not in steps(rows_of(tmp_path / "out.jsonl"))
 
@@ -373,7 +357,7 @@ def test_config_file_in_the_working_directory_is_found(work_dir, tmp_path, capsy
 def test_misspelled_option_in_config_file_exits_2_naming_it(tmp_path, capsys):
     config = tmp_path / "newsclean.toml"
     config.write_text('disabel = ["layout"]\n', encoding="utf-8")
-    rc, _, stderr = run(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--config", config)
+    rc, _, stderr = run_cli(capsys, "clean", *SEEDS, "-o", tmp_path / "out.jsonl", "--config", config)
     assert rc == 2
     assert "'disabel'" in stderr and "'disable'" in stderr
     assert str(config) in stderr
@@ -381,7 +365,7 @@ def test_misspelled_option_in_config_file_exits_2_naming_it(tmp_path, capsys):
 
 
 def test_missing_config_file_exits_2(tmp_path, capsys):
-    rc, _, stderr = run(capsys, "plugins", "--config", tmp_path / "nope.toml")
+    rc, _, stderr = run_cli(capsys, "plugins", "--config", tmp_path / "nope.toml")
     assert rc == 2 and "nope.toml" in stderr
 
 
@@ -394,19 +378,19 @@ def python_m_newsclean(*args, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_python_m_newsclean_clean_and_exit_codes(work_dir, tmp_path):
+def test_python_m_newsclean_clean_and_exit_codes(cli_work_dir, tmp_path):
     out = tmp_path / "out.jsonl"
-    done = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=work_dir)
+    done = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=cli_work_dir)
     assert done.returncode == 0, done.stderr
     assert f"2 documents in, 2 out -> {out}" in done.stdout
     assert [r["id"] for r in rows_of(out)] == ["000.txt", "001.txt"]
 
-    again = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=work_dir)
+    again = python_m_newsclean("clean", *SEEDS, "-o", out, cwd=cli_work_dir)
     assert again.returncode == 2
     assert "exists" in again.stderr and "Traceback" not in again.stderr
 
     (tmp_path / "latin1.txt").write_bytes(b"abc\xa3def")
-    bad = python_m_newsclean("clean", tmp_path / "latin1.txt", "-o", tmp_path / "bad.jsonl", cwd=work_dir)
+    bad = python_m_newsclean("clean", tmp_path / "latin1.txt", "-o", tmp_path / "bad.jsonl", cwd=cli_work_dir)
     assert bad.returncode == 2
     assert "latin1.txt" in bad.stderr and "byte 3" in bad.stderr
     assert "Traceback" not in bad.stderr

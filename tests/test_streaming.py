@@ -13,26 +13,11 @@ from datasets import Dataset, Features, IterableDataset
 
 from newsclean import ConfigError, InputError, OutputError, Pipeline, build_dataset, clean_dataset, undo_text
 from newsclean.cli import main
+
+from .conftest import run_cli
 from newsclean.dataset import MANIFEST_NAME, output_features, read_shards, stream_to_parquet
 
-pytestmark = pytest.mark.usefixtures("hf_cache")
-
-
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch) -> Path:
-    """An empty working folder (no newsclean.toml found by accident), quiet progress bars."""
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    datasets.disable_progress_bars()
-    yield work
-    datasets.enable_progress_bars()
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    rc = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return rc, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("hf_cache", "cli_work_dir")
 
 
 def article(i: int) -> str:
@@ -138,11 +123,11 @@ def test_streaming_bad_input_names_the_file(tmp_path):
 # -- clean --streaming: Parquet shards ----------------------------------------------------------
 @pytest.mark.parametrize("num_proc", [None, 2])
 def test_clean_streaming_shards_equal_the_in_memory_output(tmp_path, capsys, corpus, num_proc):
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", tmp_path / "memory.parquet")
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", tmp_path / "memory.parquet")
     assert rc == 0, stderr
     extra = ["--num-proc", num_proc] if num_proc else []
     out = tmp_path / "shards"
-    rc, stdout, stderr = run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5, *extra)
+    rc, stdout, stderr = run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5, *extra)
     assert rc == 0, stderr
     expected = pq.read_table(tmp_path / "memory.parquet")
     assert [p.name for p in shard_files(out)] == [f"part-{i:05d}.parquet" for i in range(5)]  # 5+5+5+5+3
@@ -165,7 +150,7 @@ def test_clean_streaming_shards_equal_the_in_memory_output(tmp_path, capsys, cor
 
 def test_every_shard_has_the_declared_schema(tmp_path, capsys, corpus):
     out = tmp_path / "shards"
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 10, "--disable", "typos")
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 10, "--disable", "typos")
     assert rc == 0, stderr
     features = output_features(Pipeline.from_config(disable=["typos"]))
     assert len(shard_files(out)) == 3
@@ -185,9 +170,9 @@ def test_streaming_a_saved_dataset_keeps_its_columns(tmp_path, capsys):
     docs = [article(i) for i in range(7)]
     raw = Dataset.from_dict({"id": [f"d{i}" for i in range(7)], "text": docs, "score": [i / 2 for i in range(7)]})
     raw.save_to_disk(str(tmp_path / "saved"))
-    rc, _, stderr = run(capsys, "clean", tmp_path / "saved", "-o", tmp_path / "memory")
+    rc, _, stderr = run_cli(capsys, "clean", tmp_path / "saved", "-o", tmp_path / "memory")
     assert rc == 0, stderr
-    rc, _, stderr = run(capsys, "clean", tmp_path / "saved", "-o", tmp_path / "shards", "--streaming", "--shard-size", 3)
+    rc, _, stderr = run_cli(capsys, "clean", tmp_path / "saved", "-o", tmp_path / "shards", "--streaming", "--shard-size", 3)
     assert rc == 0, stderr
     expected = datasets.load_from_disk(str(tmp_path / "memory"))
     assert shard_rows(tmp_path / "shards") == expected.to_list()
@@ -197,11 +182,11 @@ def test_streaming_a_saved_dataset_keeps_its_columns(tmp_path, capsys):
 
 def test_streaming_existing_output_needs_overwrite(tmp_path, capsys, corpus):
     out = tmp_path / "shards"
-    assert run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 20)[0] == 0
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5)
+    assert run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 20)[0] == 0
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5)
     assert rc == 2 and "exists" in stderr and "--overwrite" in stderr
     assert len(shard_files(out)) == 2  # untouched
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5, "--overwrite")
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5, "--overwrite")
     assert rc == 0, stderr
     assert len(shard_files(out)) == 5  # replaced as a whole: no shard of the old run is left
     assert leftovers(tmp_path) == []
@@ -249,9 +234,9 @@ def test_a_failure_in_the_middle_leaves_nothing_at_the_target(tmp_path, capsys, 
     out = tmp_path / "shards"
     before = None
     if existing:
-        assert run(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--disable", "typos")[0] == 0
+        assert run_cli(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--disable", "typos")[0] == 0
         before = shard_rows(out)
-    rc, _, stderr = run(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--shard-size", 5,
+    rc, _, stderr = run_cli(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--shard-size", 5,
                         "-p", "newsclean_stream_explode", "--overwrite")
     assert rc == 2
     assert f"'d{K}'" in stderr and "'explode'" in stderr and "cannot clean this one" in stderr
@@ -277,7 +262,7 @@ def test_an_interrupt_in_the_middle_leaves_nothing(tmp_path, capsys, corpus, mon
 
     monkeypatch.setattr(dataset._ShardWriter, "_finish", finish_then_interrupt)
     out = tmp_path / "shards"
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5)
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", out, "--streaming", "--shard-size", 5)
     assert rc == 130 and "no output was written" in stderr
     assert finished == ["part-00000.parquet", "part-00001.parquet"]
     assert not out.exists() and leftovers(tmp_path) == []
@@ -285,10 +270,10 @@ def test_an_interrupt_in_the_middle_leaves_nothing(tmp_path, capsys, corpus, mon
 
 def test_on_error_skip_streaming_writes_rejects_and_the_same_rows(tmp_path, capsys, explode_corpus):
     args = ["-p", "newsclean_stream_explode", "--on-error", "skip"]
-    rc, _, stderr = run(capsys, "clean", explode_corpus, "-o", tmp_path / "memory.jsonl", *args)
+    rc, _, stderr = run_cli(capsys, "clean", explode_corpus, "-o", tmp_path / "memory.jsonl", *args)
     assert rc == 0, stderr
     out = tmp_path / "shards"
-    rc, stdout, stderr = run(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--shard-size", 5, *args)
+    rc, stdout, stderr = run_cli(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--shard-size", 5, *args)
     assert rc == 0, stderr
     expected = [json.loads(line) for line in (tmp_path / "memory.jsonl").read_text(encoding="utf-8").splitlines()]
     assert shard_rows(out) == expected
@@ -314,14 +299,14 @@ def test_shard_size_must_be_a_positive_whole_number(tmp_path, capsys, corpus, va
 
 
 def test_shard_size_without_streaming_is_an_error(tmp_path, capsys, corpus):
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", tmp_path / "out", "--shard-size", 5)
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", tmp_path / "out", "--shard-size", 5)
     assert rc == 2 and "--shard-size applies to --streaming output only" in stderr
     assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("name", ["out.parquet", "out.jsonl"])
 def test_streaming_output_must_be_a_folder(tmp_path, capsys, corpus, name):
-    rc, _, stderr = run(capsys, "clean", corpus, "-o", tmp_path / name, "--streaming")
+    rc, _, stderr = run_cli(capsys, "clean", corpus, "-o", tmp_path / name, "--streaming")
     assert rc == 2 and "folder of Parquet shards" in stderr
     with pytest.raises(OutputError, match="folder of Parquet shards"):
         stream_to_parquet([corpus], tmp_path / name)
@@ -331,6 +316,6 @@ def test_streaming_output_must_be_a_folder(tmp_path, capsys, corpus, name):
 
 def test_streaming_no_documents_is_an_input_error(tmp_path, capsys):
     (tmp_path / "blank.jsonl").write_text("\n\n", encoding="utf-8")
-    rc, _, stderr = run(capsys, "clean", tmp_path / "blank.jsonl", "-o", tmp_path / "out", "--streaming")
+    rc, _, stderr = run_cli(capsys, "clean", tmp_path / "blank.jsonl", "-o", tmp_path / "out", "--streaming")
     assert rc == 2 and "no documents" in stderr and "blank.jsonl" in stderr
     assert not (tmp_path / "out").exists() and leftovers(tmp_path) == []
