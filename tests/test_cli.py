@@ -16,6 +16,7 @@ import pytest
 from newsclean import undo_text
 
 from .conftest import run_cli
+from .explode_plugin import EXPLODE_PLUGIN
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [ROOT / "seeds" / "000.txt", ROOT / "seeds" / "001.txt"]
@@ -165,24 +166,6 @@ def test_encoding_errors_replace_option(tmp_path, capsys):
 
 
 # -- on_error through a plugin module (-p) ---------------------------------------------------------
-EXPLODE_PLUGIN = '''
-from newsclean import Normalizer, Stage, hookimpl
-
-
-class Explode(Normalizer):
-    name = "explode"
-    stage = Stage.FINISH
-    version = "1"
-
-    def __call__(self, doc):
-        if "EXPLODE" in doc.text:
-            raise ValueError("cannot clean this one")
-
-
-@hookimpl
-def newsclean_normalizers(config):
-    return [Explode()]
-'''
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ import sys
 import pytest
 from datasets import Dataset, Features
 
-from newsclean import Config, InputError, NewscleanError, Normalizer, Pipeline, Stage, clean_dataset, undo_text
+from newsclean import Config, InputError, NewscleanError, Pipeline, clean_dataset, undo_text
 from newsclean.dataset import output_features
+
+from .explode_plugin import Explode
 
 pytestmark = [
     pytest.mark.usefixtures("hf_cache"),
@@ -97,16 +99,6 @@ def test_ray_clean_needs_the_text_and_id_columns(ray_local):
 
 
 # -- the Cleaner class, in this process ----------------------------------------------------------
-class Explode(Normalizer):
-    name = "explode"
-    stage = Stage.FINISH
-    version = "1"
-
-    def __call__(self, doc):
-        if "EXPLODE" in doc.text:
-            raise ValueError("cannot clean this one")
-
-
 def test_cleaner_skip_drops_failed_rows_and_keep_keeps_them(ray_local):
     import pyarrow as pa
 

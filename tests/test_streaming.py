@@ -15,6 +15,7 @@ from newsclean import ConfigError, InputError, OutputError, Pipeline, build_data
 from newsclean.cli import main
 
 from .conftest import run_cli
+from .explode_plugin import EXPLODE_PLUGIN
 from newsclean.dataset import MANIFEST_NAME, output_features, read_shards, stream_to_parquet
 
 pytestmark = pytest.mark.usefixtures("hf_cache", "cli_work_dir")
@@ -193,24 +194,6 @@ def test_streaming_existing_output_needs_overwrite(tmp_path, capsys, corpus):
 
 
 # -- interrupted runs leave nothing -----------------------------------------------------------------
-EXPLODE_PLUGIN = '''
-from newsclean import Normalizer, Stage, hookimpl
-
-
-class Explode(Normalizer):
-    name = "explode"
-    stage = Stage.FINISH
-    version = "1"
-
-    def __call__(self, doc):
-        if "EXPLODE" in doc.text:
-            raise ValueError("cannot clean this one")
-
-
-@hookimpl
-def newsclean_normalizers(config):
-    return [Explode()]
-'''
 
 K = 13  # the document that fails: after two shards of 5 were written
 
