@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from comparisons import compound_seconds, symspell  # noqa: E402
+from comparisons import compound_seconds, step_seconds, symspell  # noqa: E402
 from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
@@ -393,29 +393,15 @@ def tune(corpora: Path) -> int:
 
 
 def speed(docs: list[tuple[str, str]], normalizer, sym) -> dict:
-    import newsclean
-
-    def run(subset):
-        best = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            for _, text in subset:
-                normalizer(newsclean.Document(text))
-            best = min(best, time.perf_counter() - t)
-        return best
-
     from newsclean.plugins.misspellings import nearby
 
     subset = docs[:N_SPEED_DOCS]
     words_all = sum(len(t.split()) for _, t in docs)
     words_sub = sum(len(t.split()) for _, t in subset)
     nearby.cache_clear()  # the first pass computes every unknown word's candidates
-    t = time.perf_counter()
-    for _, text in docs:
-        normalizer(newsclean.Document(text))
-    cold = time.perf_counter() - t
-    step_all = run(docs)
-    step_sub = run(subset)
+    cold = step_seconds(normalizer, docs, rounds=1)
+    step_all = step_seconds(normalizer, docs)
+    step_sub = step_seconds(normalizer, subset)
     compound = compound_seconds(sym, subset)
     return {"words_all": words_all, "step_all": step_all, "words_sub": words_sub, "step_sub": step_sub,
             "compound": compound, "n": len(subset), "cold": cold}

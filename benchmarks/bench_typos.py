@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from comparisons import compound_seconds, symspell  # noqa: E402
+from comparisons import compound_seconds, step_seconds, symspell  # noqa: E402
 from corpus import DEFAULT_CORPORA, bbc_articles  # noqa: E402
 from results import write_section  # noqa: E402
 
@@ -303,22 +303,11 @@ SAMPLE_EVERY = 20
 
 def speed(docs: list[tuple[str, str]], normalizer, sym, n_docs: int) -> dict:
     """Words/s of the typos step (all test docs, and the first ``n_docs``) and of lookup_compound on those."""
-    import newsclean
-
-    def run_step(subset):
-        best = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            for _, text in subset:
-                normalizer(newsclean.Document(text))
-            best = min(best, time.perf_counter() - t)
-        return best
-
     words_all = sum(len(t.split()) for _, t in docs)
     subset = docs[:n_docs]
     words_sub = sum(len(t.split()) for _, t in subset)
-    step_all = run_step(docs)
-    step_sub = run_step(subset)
+    step_all = step_seconds(normalizer, docs)
+    step_sub = step_seconds(normalizer, subset)
     compound = compound_seconds(sym, subset)
     return {"words_all": words_all, "step_all": step_all, "words_sub": words_sub, "step_sub": step_sub,
             "compound": compound, "n_docs": len(subset)}

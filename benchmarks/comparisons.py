@@ -1,4 +1,4 @@
-"""The comparison spell checkers of the typo benchmarks (the ``bench`` extra): symspellpy set up once."""
+"""Timing for the typo benchmarks: our step, and symspellpy (the ``bench`` extra) set up once."""
 
 from __future__ import annotations
 
@@ -26,3 +26,16 @@ def compound_seconds(sym, docs: list[tuple[str, str]]) -> float:
             if line.strip():
                 sym.lookup_compound(line, max_edit_distance=2)
     return time.perf_counter() - t
+
+
+def step_seconds(normalizer, docs: list[tuple[str, str]], rounds: int = 3) -> float:
+    """The best of ``rounds`` timings of ``normalizer`` over ``docs`` (a fresh Document each)."""
+    import newsclean
+
+    best = float("inf")
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for _, text in docs:
+            normalizer(newsclean.Document(text))
+        best = min(best, time.perf_counter() - t)
+    return best
