@@ -14,6 +14,10 @@ from typing import Any, ClassVar, Iterable, Mapping
 from .document import Document
 
 
+#: The values of ``Normalizer.scope``.
+SCOPES = ("document", "paragraph")
+
+
 class Stage(enum.IntEnum):
     """Where a normalizer runs. The chain is sorted by ``(stage, order, name)``."""
 
@@ -44,6 +48,11 @@ class Normalizer:
     stage: ClassVar[Stage] = Stage.FINISH
     order: ClassVar[int] = 0
     version: ClassVar[str] = "0"
+    #: ``"document"`` (the default) or ``"paragraph"``: a promise that what the step
+    #: does to a paragraph (text between blank lines) depends only on that paragraph,
+    #: ``doc.flags`` and ``params``. A repeated pass of the pipeline then runs the step
+    #: only on the paragraphs that changed since it last ran (see ``newsclean.scope``).
+    scope: ClassVar[str] = "document"
 
     def __init__(self, **params: Any) -> None:
         self.params: dict[str, Any] = dict(params)
@@ -111,4 +120,6 @@ def validate_normalizer(obj: Any) -> list[str]:
         problems.append("is not callable")
     if not isinstance(getattr(obj, "order", 0), int):
         problems.append("has a non-integer 'order'")
+    if getattr(obj, "scope", "document") not in SCOPES:
+        problems.append(f"has scope {getattr(obj, 'scope', None)!r}, not one of {', '.join(SCOPES)}")
     return problems

@@ -18,6 +18,7 @@ from .document import Document
 from .errors import ConfigError, NewscleanError, NormalizerError, PluginLoadError
 from .loader import PluginManager, PluginOrigin, get_plugin_manager
 from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
+from .scope import LastRun, rerun
 
 #: The chain runs at most this many times over one document (see ``Pipeline.run``).
 MAX_PASSES = 3
@@ -149,25 +150,35 @@ class Pipeline:
         word on a line that ``structure`` judged), the earlier steps may now
         decide differently; the chain then runs once more, so that cleaning the
         output again changes nothing; and again (up to ``MAX_PASSES`` in all) while a
-        repeated pass still edits. On clean text a second pass is rare.
+        repeated pass still edits. In a repeated pass a step with
+        ``scope = "paragraph"`` sees only the paragraphs changed since it last ran
+        (:mod:`newsclean.scope`).
         """
+        last: dict[int, LastRun] = {}
         for n in range(MAX_PASSES):
-            late_edit, edited = self._one_pass(doc)
+            late_edit, edited = self._one_pass(doc, last)
             if not (late_edit if n == 0 else edited):
                 break
         return doc
 
-    def _one_pass(self, doc: Document) -> tuple[bool, bool]:
+    def _one_pass(self, doc: Document, last: dict[int, LastRun]) -> tuple[bool, bool]:
         """One pass of the chain: (whether a step after STRUCTURE edited the text, so the
-        steps up to STRUCTURE judged a text that has since changed; whether anything did)."""
+        steps up to STRUCTURE judged a text that has since changed; whether anything did).
+        ``last`` holds what each paragraph-scoped step left in the previous pass."""
         late_edit = False
         first = len(doc.edits)
-        for normalizer in self.normalizers:
+        for i, normalizer in enumerate(self.normalizers):
             before = len(doc.edits)
+            given, flags = doc.text, tuple(doc.flags)
             try:
-                normalizer(doc)
+                if i in last:
+                    rerun(normalizer, doc, last[i])
+                else:
+                    normalizer(doc)
             except Exception as exc:
                 raise NormalizerError(doc.id, normalizer.name, exc) from exc
+            if getattr(normalizer, "scope", "document") == "paragraph":
+                last[i] = LastRun(given, doc.text, flags)
             if normalizer.stage > STRUCTURE_STAGE and any(e.field is None for e in doc.edits[before:]):
                 late_edit = True
         return late_edit, any(e.field is None for e in doc.edits[first:])

@@ -109,6 +109,7 @@ class SpellingNormalizer(Normalizer):
 
     name = "spelling"
     stage = Stage.SPELLING
+    scope = "paragraph"  # a name or word is judged within its paragraph
     version = "2"
 
     def __init__(self, variety: str = "us") -> None:

@@ -110,6 +110,7 @@ class UnicodeFixer(Normalizer):
 
     name = "unicode"
     stage = Stage.UNICODE
+    scope = "paragraph"  # ftfy fixes each line on its own (see __call__)
     version = "2"
 
     def __init__(self, **params: Any) -> None:
