@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--text-field", default="text", metavar="F")
     fit.add_argument("--id-field", default="id", metavar="F")
     fit.add_argument("--overwrite", action="store_true", help="replace an existing fitted file")
+    fit.add_argument("--num-proc", type=int, default=None, metavar="N",
+                     help="count in N worker processes and add their counts up")
     _common_options(fit)
 
     profile = sub.add_parser("profile", help="show what a fitted file learned")
@@ -221,7 +223,7 @@ def _fit(pipeline: Any, args: argparse.Namespace, sample: int) -> tuple[Any, int
 
     records = read_documents(args.inputs, text_field=args.text_field, id_field=args.id_field)
     docs = [Document(r["text"], id=r["id"]) for r, _ in zip(records, range(sample))]
-    return pipeline.fit(docs, sample_size=sample), len(docs)
+    return pipeline.fit(docs, sample_size=sample, num_proc=args.num_proc), len(docs)
 
 
 def cmd_fit(args: argparse.Namespace) -> int:

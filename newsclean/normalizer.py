@@ -5,6 +5,7 @@ Imports nothing heavy, like :mod:`newsclean.document`.
 
 from __future__ import annotations
 
+import collections
 import enum
 import hashlib
 import json
@@ -63,9 +64,30 @@ class Normalizer:
     def fit(self, docs: Iterable[Document]) -> Mapping[str, Any] | None:
         """Learn corpus statistics; return the params to add (they enter the fingerprint).
 
-        The default learns nothing.
+        The default learns from :meth:`fit_counts` and :meth:`fit_from_counts` when a
+        subclass defines them, and otherwise nothing. A normalizer that learns from
+        counts should define those two instead of ``fit``: ``Pipeline.fit(num_proc=N)``
+        then counts in N worker processes and adds their counts up.
         """
+        counts = self.fit_counts(docs)
+        return None if counts is None else self.fit_from_counts(counts)
+
+    def fit_counts(self, docs: Iterable[Document]) -> "collections.Counter[Any] | None":
+        """Counts of what ``fit`` learns from, for a share of the corpus (keys: picklable,
+        hashable). The counts of several shares are added up. The default counts nothing."""
         return None
+
+    def fit_from_counts(self, counts: "collections.Counter[Any]") -> Mapping[str, Any] | None:
+        """The params learned from the counts of the whole sample."""
+        return None
+
+    def learns(self) -> bool:
+        """Whether this normalizer learns anything in ``fit`` (it overrides ``fit`` or ``fit_counts``)."""
+        return type(self).fit is not Normalizer.fit or self.counts_to_fit()
+
+    def counts_to_fit(self) -> bool:
+        """Whether ``fit`` is made of ``fit_counts`` and ``fit_from_counts`` (so it can run in parallel)."""
+        return type(self).fit is Normalizer.fit and type(self).fit_counts is not Normalizer.fit_counts
 
     def data_files(self) -> list[Path]:
         """Files whose content decides this normalizer's behaviour (hashed into the fingerprint)."""

@@ -18,6 +18,7 @@ from .document import Document
 from .errors import ConfigError, NewscleanError, NormalizerError, PluginLoadError
 from .loader import PluginManager, PluginOrigin, get_plugin_manager
 from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
+from .fitting import fit_parallel, learns, run_steps
 from .scope import LastRun, rerun
 
 #: The chain runs at most this many times over one document (see ``Pipeline.run``).
@@ -191,29 +192,33 @@ class Pipeline:
 
     __call__ = clean
 
-    def fit(self, docs: Iterable[Document | str], *, sample_size: int = 10_000) -> "Pipeline":
+    def fit(
+        self, docs: Iterable[Document | str], *, sample_size: int = 10_000, num_proc: int | None = None
+    ) -> "Pipeline":
         """Let normalizers with ``fit`` learn from the corpus; returns a new, fitted pipeline.
 
         Each normalizer learns from the documents as it will see them: after
         every step before it in the chain. At most ``sample_size`` documents are
-        used. What a normalizer learns becomes part of its params, hence of the
-        fingerprint and of the pickled spec.
+        used (the first ones). With ``num_proc`` > 1 the sample is cut into that many
+        shares, run through the chain and counted in worker processes, and the
+        counts are added up (:mod:`newsclean.fitting`). What a normalizer learns
+        becomes part of its params, hence of the fingerprint and of the pickled spec.
         """
         sample = []
         for d in docs:
             if len(sample) >= sample_size:
                 break
             sample.append(Document(d.text, id=d.id) if isinstance(d, Document) else Document(d))
+        if num_proc is not None and num_proc > 1 and len(sample) >= 2 * num_proc:
+            return self.with_normalizers(fit_parallel(self.normalizers, sample, num_proc))
+        learning = [i for i, n in enumerate(self.normalizers) if learns(n)]
         fitted = []
-        for n in self.normalizers:
-            learned = n.fit(sample)
+        for i, n in enumerate(self.normalizers):
+            learned = n.fit(sample) if i in learning else None
             fitted_n = type(n)(**{**n.params, **learned}) if learned else n
             fitted.append(fitted_n)
-            for doc in sample:  # the next normalizer learns from this one's output
-                try:
-                    fitted_n(doc)
-                except Exception as exc:
-                    raise NormalizerError(doc.id, n.name, exc) from exc
+            if learning and i < learning[-1]:  # the next learner learns from this one's output
+                run_steps([fitted_n], sample)
         return self.with_normalizers(fitted)
 
     def with_params(self, params: Mapping[str, Mapping[str, Any]]) -> "Pipeline":

@@ -93,10 +93,19 @@ def test_cli_fit_profile_and_clean_with_the_fitted_file(folder, capsys):
     assert sum(1 for r in rows if any(x["kind"] == "learned" for x in r["removed"])) == 30
 
 
-def test_cli_clean_with_fit_learns_in_the_same_run(folder):
+@pytest.mark.parametrize("workers", [[], ["--num-proc", "2"]])
+def test_cli_clean_with_fit_learns_in_the_same_run(folder, workers):
     out = folder / "out.jsonl"
-    assert main(["clean", str(folder / "in"), "-o", str(out), "--fit"]) == 0
+    assert main(["clean", str(folder / "in"), "-o", str(out), "--fit", *workers]) == 0
     assert all(FOOTER not in json.loads(line)["text"] for line in out.read_text().splitlines())
+
+
+def test_cli_fit_in_workers_writes_the_same_fitted_file(folder, capsys):
+    alone, parallel = folder / "alone.json", folder / "parallel.json"
+    assert main(["fit", str(folder / "in"), "-o", str(alone)]) == 0
+    assert main(["fit", str(folder / "in"), "-o", str(parallel), "--num-proc", "2"]) == 0
+    assert load_fitted(parallel) == load_fitted(alone)
+    assert load_fitted(parallel)["structure"]["learned"]["sitex"]["tail"] == [FOOTER]
 
 
 def test_cli_fit_refuses_to_overwrite_and_bad_fitted_files_are_clear(folder, capsys):
@@ -109,3 +118,102 @@ def test_cli_fit_refuses_to_overwrite_and_bad_fitted_files_are_clear(folder, cap
     (folder / "bad.json").write_text("not json")
     assert main(["clean", str(folder / "in"), "-o", str(folder / "o.jsonl"), "--fitted", str(folder / "bad.json")]) == 2
     assert "is not JSON" in capsys.readouterr().err
+
+
+# -- fitting in worker processes ------------------------------------------------------------------
+
+
+class WordCount(newsclean.Normalizer):
+    """Learns the words seen at least ``min_count`` times (from added-up counts); uppercases them."""
+
+    name, stage, version = "wordcount", newsclean.Stage.TYPOS, "1"
+
+    def __init__(self, min_count=3, words=()):
+        super().__init__(min_count=min_count, words=sorted(words))
+
+    def fit_counts(self, docs):
+        import collections
+
+        return collections.Counter(w for doc in docs for w in doc.text.split())
+
+    def fit_from_counts(self, counts):
+        return {"words": sorted(w for w, n in counts.items() if n >= self.params["min_count"])}
+
+    def __call__(self, doc):
+        words = set(self.params["words"])
+        doc.apply(
+            [newsclean.Span(i, i + len(w), w.upper(), "upper") for i, w in _tokens(doc.text) if w in words],
+            step=self.name,
+        )
+
+
+class Exclaim(newsclean.Normalizer):
+    """Runs before WordCount: what WordCount counts must be this step's output."""
+
+    name, stage, version = "exclaim", newsclean.Stage.STRUCTURE, "1"
+
+    def __call__(self, doc):
+        i = doc.text.find("bridge")
+        if i >= 0:
+            doc.replace(i, i + 6, "viaduct", step=self.name, rule="rename")
+
+
+class Longest(newsclean.Normalizer):
+    """Learns by ``fit`` alone (no counts): the longest document id of the sample."""
+
+    name, stage, version = "longest", newsclean.Stage.FINISH, "1"
+
+    def __init__(self, longest=""):
+        super().__init__(longest=longest)
+
+    def fit(self, docs):
+        return {"longest": max((d.id for d in docs), key=lambda i: (len(i), i))}
+
+    def __call__(self, doc):
+        pass
+
+
+class Fails(newsclean.Normalizer):
+    name, stage, version = "fails", newsclean.Stage.LAYOUT, "1"
+
+    def __call__(self, doc):
+        if doc.id == "sitey/7.txt":
+            raise ValueError("bad document")
+
+
+def _tokens(text):
+    import re
+
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+
+
+def test_fitting_in_workers_adds_up_their_counts_to_the_single_process_result():
+    pipeline = newsclean.Pipeline([Exclaim(), WordCount(min_count=40), Longest()])
+    alone = pipeline.fit(corpus())
+    parallel = pipeline.fit(corpus(), num_proc=2)
+    assert parallel["wordcount"].params == alone["wordcount"].params
+    assert "viaduct" in alone["wordcount"].params["words"] and "bridge" not in alone["wordcount"].params["words"]
+    # a word frequent in the whole sample but under the threshold in each half is learned all the same
+    # ("district" is in every document: 30 times in each worker's half, 60 in all)
+    assert "district" in parallel["wordcount"].params["words"]
+    assert "district" not in pipeline.fit(corpus()[:30])["wordcount"].params["words"]
+    assert parallel["longest"].params == alone["longest"].params == {"longest": "sitey/29.txt"}
+    assert parallel.fingerprint == alone.fingerprint
+
+
+def test_a_failure_in_a_fitting_worker_names_the_document_and_step():
+    pipeline = newsclean.Pipeline([Fails(), WordCount()])
+    with pytest.raises(newsclean.NormalizerError, match=r"sitey/7.txt.*fails.*bad document"):
+        pipeline.fit(corpus(), num_proc=2)
+
+
+def test_only_learning_normalizers_change_and_steps_after_the_last_learner_are_not_run(monkeypatch):
+    class LateExclaim(Exclaim):
+        name, stage = "late_exclaim", newsclean.Stage.FINISH
+
+    calls = []
+    monkeypatch.setattr(LateExclaim, "__call__", lambda self, doc: calls.append(doc.id))
+    pipeline = newsclean.Pipeline([WordCount(min_count=1000), LateExclaim()])
+    for num_proc in (None, 2):
+        fitted = pipeline.fit(corpus(), num_proc=num_proc)
+        assert calls == [] and fitted["late_exclaim"] is pipeline["late_exclaim"]
