@@ -7,8 +7,8 @@ breaks exactly as ftfy cuts it, and the core of each segment that can need a fix
 goes through ``ftfy.fix_and_explain``. (Leading and trailing spaces are
 layout's to remove; leaving them out of ftfy's view makes the chain idempotent,
 since ftfy's mojibake detection looks at neighbouring characters.) A segment of printable ASCII
-without ``&`` cannot be changed by ftfy, so it is skipped without calling it
-(most news text). Each changed span is an edit whose rule is the name of the
+without an HTML entity cannot be changed by ftfy, so it is skipped without calling it
+(most news text; ``tests/plugins/test_unicode.py`` checks the entity pattern is ftfy's). Each changed span is an edit whose rule is the name of the
 ftfy step that made it (``uncurl_quotes``, ``fix_encoding``, ...); a segment
 fixed by several steps has one group of edits per step.
 """
@@ -26,8 +26,9 @@ import ftfy
 from newsclean import ConfigError, Document, Edit, Normalizer, Span, Stage, hookimpl
 from newsclean.whitespace import HSPACE, plan_whitespace
 
-#: A character ftfy may act on: anything but printable ASCII, tab and newline, plus '&' (HTML entities).
-NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+#: What ftfy may act on: a character that is not printable ASCII, tab or newline, or an HTML
+#: entity as ftfy's ``unescape_html`` finds them (``ftfy.fixes.HTML_ENTITY_RE``: the ';' is required).
+NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x7e]|&#?[0-9A-Za-z]{1,24};")
 #: The flag of a document holding U+FFFD, the replacement character (something was lost).
 REPLACEMENT_FLAG = "unicode:replacement-character"
 #: Above this length the changed middle of a segment is one span (difflib is quadratic).

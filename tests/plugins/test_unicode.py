@@ -84,6 +84,17 @@ def test_fast_path_only_skips_text_ftfy_leaves_alone(text):
         assert ftfy.fix_text(text) == text
 
 
+@given(st.text(alphabet="&#;amplgtAMPx0123 .Tn", max_size=60))
+def test_fast_path_skips_an_ampersand_only_where_no_entity_follows(text):
+    if not NEEDS_FTFY.search(text):
+        assert ftfy.fix_text(text) == text
+
+
+def test_the_entity_pattern_is_ftfys():
+    assert "&#?[0-9A-Za-z]{1,24};" == ftfy.fixes.HTML_ENTITY_RE.pattern
+    assert NEEDS_FTFY.search("AT&amp;T") and not NEEDS_FTFY.search("AT&T and R&D, Q&A; P&G")
+
+
 def test_long_segment_is_recorded_exactly():
     text = ("\u201cword\u201d " * 3000) + "\n"
     doc = run_normalizer(UnicodeFixer(), text)
