@@ -142,6 +142,7 @@ class NameTable:
         self._entity_of: dict[tuple[str, ...], int] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[int, ...], int]]] | None = None
         self._firsts: set[str] = set()  # first-token keys, with the article's other spellings
+        self._longest = 1  # tokens in the longest name
         #: keys of the forms that are aliases (``Daesh``), not spellings: their edits say ``alias``.
         self.alias_keys: set[tuple[str, ...]] = set()
 
@@ -256,52 +257,73 @@ class NameTable:
         if self._index is None:
             self._index = self._compile()
             self._firsts = self._first_words()
+            self._longest = max((len(key) for key in self._entity_of), default=1)
         index = self._index
         # most texts name nobody in the gazetteer: C-level scans of the words say so
-        plain = text.translate(APOSTROPHE_TABLE) if any(c in text for c in OTHER_APOSTROPHES) else text
-        if self._firsts.isdisjoint(TOKEN.findall(plain)) and not ("al" in index and SUN_ARTICLE_HYPHEN.search(text)):
+        words = set(TOKEN.findall(text))
+        if any(c in text for c in OTHER_APOSTROPHES):
+            words.update([w.translate(APOSTROPHE_TABLE) for w in words if not w.isascii()])
+        present = self._firsts.intersection(words)
+        starts = sun_article_starts(text) if "al" in index else []  # "ash-Sham": the article's key is "al"
+        if not present and not starts:
             return
-        tokens = list(TOKEN.finditer(text))
+        # visit only the tokens that can start a name (even a common first word, "Ali", is rare among tokens)
+        if present:
+            starts = sorted({*starts, *_word_starts(text, present)})
+        longest = self._longest
+        end = 0
+        for start in starts:
+            if start < end or (start >= 2 and text[start - 1] in APOSTROPHES and _is_letter(text[start - 2])):
+                continue  # inside the last name found, or inside a word ("d'Hugo" is one token)
+            tokens = []
+            for m in TOKEN.finditer(text, start):
+                tokens.append(m)
+                if len(tokens) == longest:
+                    break
+            for found_start, found_end, idx in self._find_from(text, tokens, first_only=True):
+                end = found_end
+                yield found_start, found_end, idx
+
+    def _find_from(self, text: str, tokens: list[re.Match[str]], first_only: bool = False) -> Iterator[tuple[int, int, int]]:
+        """The names starting at ``tokens`` (only at the first one with ``first_only``), left to right."""
+        index = self._index
         n = len(tokens)
         i = 0
         while i < n:
             m = tokens[i]
             nxt_sep = text[m.end() : m.end() + 1]
             cands = index.get(token_key(m.group(), nxt_sep))
-            if cands is None:
-                i += 1
-                continue
-            hit = self._match_at(text, tokens, i, cands)
+            hit = None if cands is None else self._match_at(text, tokens, i, cands)
             if hit is None:
+                if first_only:
+                    return
                 i += 1
                 continue
             length, idx = hit
             yield m.start(), tokens[i + length - 1].end(), idx
+            if first_only:
+                return
             i += length
 
     def _match_at(self, text, tokens, i, cands):
-        n = len(tokens)
         start = tokens[i].start()
         if start and (text[start - 1] in GLUE_BEFORE or text[start - 1].isalnum()):
             return None
+        # the keys of the run of tokens from i joined by a name's separators, computed once for all candidates
+        longest = min(len(cands[0][0]), len(tokens) - i)  # candidates come longest first
+        words = [tokens[i].group()]
+        keys = [token_key(words[0], text[tokens[i].end() : tokens[i].end() + 1])]
+        for tok in tokens[i + 1 : i + longest]:
+            if text[tokens[i + len(words) - 1].end() : tok.start()] not in SEPARATORS:
+                break
+            words.append(tok.group())
+            keys.append(token_key(words[-1], text[tok.end() : tok.end() + 1]))
+        run = tuple(keys)
         for key, needs_cap, idx in cands:
             length = len(key)
-            if i + length > n:
+            if length > len(run) or run[:length] != key:
                 continue
-            ok = True
-            for j in range(length):
-                tok = tokens[i + j]
-                word = tok.group()
-                if j:
-                    prev = tokens[i + j - 1]
-                    if text[prev.end() : tok.start()] not in SEPARATORS:
-                        ok = False
-                        break
-                after = text[tok.end() : tok.end() + 1]
-                if token_key(word, after) != key[j] or not case_fits(word, needs_cap[j]):
-                    ok = False
-                    break
-            if not ok:
+            if not all(case_fits(words[j], needs_cap[j]) for j in range(length)):
                 continue
             end = tokens[i + length - 1].end()
             if _glued_after(text, end) or (length > 1 and FOLLOWED_BY_OF.match(text, end)):
@@ -320,6 +342,50 @@ class NameTable:
         if sentence_start and canonical[:1].islower():
             return canonical[0].upper() + canonical[1:]
         return canonical
+
+
+@functools.lru_cache(maxsize=1024)
+def _first_words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``words`` (apostrophes as ``'``) stands as a whole token (no letter on either side)."""
+    any_apostrophe = f"[{APOSTROPHES}]"
+    alternatives = "|".join(re.escape(w).replace("'", any_apostrophe) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where each of ``words`` stands as a whole token (no letter on either side); C-level ``str.find``
+    per word (a text holds few of them), the pattern only for a word with an apostrophe."""
+    out: list[int] = []
+    for word in words:
+        if "'" in word:
+            out.extend(m.start() for m in _first_words_pattern(frozenset([word])).finditer(text))
+            continue
+        size = len(word)
+        i = text.find(word)
+        while i >= 0:
+            if not (i and _is_letter(text[i - 1])) and not _is_letter(text[i + size : i + size + 1]):
+                out.append(i)
+            i = text.find(word, i + 1)
+    return out
+
+
+def _is_letter(char: str) -> bool:
+    """Whether ``char`` is what ``[^\\W\\d_]`` matches (a letter; an empty string is not)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def sun_article_starts(text: str) -> list[int]:
+    """Where ``SUN_ARTICLE_HYPHEN`` matches (``ash-``, ``ad-`` ...), found from the hyphens:
+    a text has few of them, and a scan for the article letters stops at every ``a``."""
+    out = []
+    i = text.find("-")
+    while i >= 0:
+        for size in (2, 3):
+            s = i - size
+            if s >= 0 and text[s:i].lower() in SUN_ARTICLES and not (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
+                out.append(s)
+        i = text.find("-", i + 1)
+    return out
 
 
 #: Set by ``structure`` on a document that does not look English: this step leaves it alone.

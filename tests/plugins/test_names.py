@@ -316,3 +316,29 @@ def test_name_table_in_a_config_file_is_relative_to_that_file(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)  # not the config file's folder
     doc = Pipeline.from_config(str(project / "newsclean.toml")).run(Document("Gaddafi spoke."))
     assert doc.text == "Qaddafi spoke."
+
+
+# -- the fast scan finds what a visit of every token finds ----------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SCAN_WORDS = [
+    "Hugo", "Chávez", "Chavez", "Ali", "Khamenei", "al", "Al", "ash", "Sham", "Hashd", "Sha'abi", "Sha’abi", "Shaabi",
+    "Qaddafi", "QADDAFI", "Gaddafi's", "Islamic", "State", "of", "the", "Daesh", "Isis", "ISIS", "d'Hugo", "as", "at",
+    "Kim", "Jong", "Un", "Moqtada", "Sadr", "said", "2Hugo", "Hugo2", "x",
+]
+SCAN_GLUE = [" ", " ", " ", "-", "’", "'", ". ", "\n", ", ", "#", "_"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(SCAN_WORDS), st.sampled_from(SCAN_GLUE)), max_size=14))
+def test_the_scan_from_likely_first_words_finds_what_visiting_every_token_finds(parts):
+    text = "".join(w + g for w, g in parts)
+    table = names_mod.table_for({})
+    found = list(table.find(text))
+    assert found == list(table._find_from(text, list(names_mod.TOKEN.finditer(text))))
+
+
+@given(st.text(alphabet="adhnrstzuASH- x_1é", max_size=30))
+def test_sun_article_starts_are_the_pattern_matches(text):
+    assert names_mod.sun_article_starts(text) == [m.start() for m in names_mod.SUN_ARTICLE_HYPHEN.finditer(text)]
