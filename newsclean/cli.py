@@ -338,6 +338,10 @@ def _explain_rows(args: argparse.Namespace):
         import datasets
 
         yield from datasets.load_from_disk(str(path))
+    elif path.is_dir() and _is_shard_folder(path):  # a `clean --streaming` output
+        from .dataset import read_shards
+
+        yield from read_shards(path)
     elif path.suffix.lower() == ".parquet":
         import datasets
 
@@ -354,7 +358,16 @@ def _explain_rows(args: argparse.Namespace):
                         ) from None
                     yield row
     else:
-        raise NewscleanError(f"explain: {str(path)!r} is neither a .txt article nor a newsclean output")
+        raise NewscleanError(
+            f"explain: {str(path)!r} is neither a .txt article nor a newsclean output "
+            "(.jsonl, .parquet, a saved dataset folder or a --streaming shard folder)"
+        )
+
+
+def _is_shard_folder(path: Path) -> bool:
+    from .dataset import MANIFEST_NAME
+
+    return (path / MANIFEST_NAME).is_file()
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:

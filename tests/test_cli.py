@@ -243,10 +243,11 @@ def test_explain_raw_article_honours_disable(capsys):
     assert "unicode/" not in stdout
 
 
-@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out_folder"])
-def test_explain_a_cleaned_output_matches_explaining_the_raw_article(tmp_path, capsys, name):
+@pytest.mark.parametrize("name, extra", [("out.jsonl", []), ("out.parquet", []), ("out_folder", []),
+                                         ("shards", ["--streaming", "--shard-size", "1"])])
+def test_explain_a_cleaned_output_matches_explaining_the_raw_article(tmp_path, capsys, name, extra):
     out = tmp_path / name
-    assert run_cli(capsys, "clean", *SEEDS, "-o", out)[0] == 0
+    assert run_cli(capsys, "clean", *SEEDS, "-o", out, *extra)[0] == 0
     rc, stdout, stderr = run_cli(capsys, "explain", out, "--color", "never")
     assert rc == 0, stderr
     assert "== 000.txt" in stdout and "== 001.txt" in stdout
