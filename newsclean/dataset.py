@@ -158,7 +158,9 @@ def clean_dataset(
     if isinstance(ds, IterableDataset):
         return _clean_iterable(ds, text_column, id_column, pipeline, batch_size, num_proc, rejects_path)
     fn, all_features, remove = _plan(ds.features, text_column, id_column, pipeline)
-    fingerprint = Hasher.hash([ds._fingerprint, pipeline.fingerprint, text_column, fn.id_column, _MAP_VERSION])
+    # the plugin-declared columns too: a plugin adding a column without a normalizer changes the output
+    columns = sorted((name, repr(feature)) for name, feature in pipeline.extra_features.items())
+    fingerprint = Hasher.hash([ds._fingerprint, pipeline.fingerprint, columns, text_column, fn.id_column, _MAP_VERSION])
     result = ds.map(
         fn,
         with_indices=True,

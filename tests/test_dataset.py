@@ -229,6 +229,20 @@ def test_cleaning_a_saved_dataset_twice_is_served_from_the_cache(tmp_path, monke
     assert any(e["step"] == "layout" for row in rows for e in row["edits"])
 
 
+def test_a_plugin_declared_column_is_part_of_the_cache_fingerprint(tmp_path):
+    from newsclean.config import Config
+
+    raw = Dataset.from_dict({"id": ["d0", "d1"], "text": small_docs(2)})
+    raw.save_to_disk(str(tmp_path / "raw"))
+    plain = Pipeline(Pipeline.from_config().normalizers, Config())
+    with_column = Pipeline(Pipeline.from_config().normalizers, Config(), extra_features={"lang": datasets.Value("string")})
+    assert plain.fingerprint == with_column.fingerprint  # the chain is the same ...
+    first = clean_dataset(datasets.load_from_disk(str(tmp_path / "raw")), pipeline=plain)
+    second = clean_dataset(datasets.load_from_disk(str(tmp_path / "raw")), pipeline=with_column)
+    assert second._fingerprint != first._fingerprint  # ... but the output has one more column
+    assert "lang" in second.column_names and "lang" not in first.column_names
+
+
 def test_pipeline_fingerprint_is_stable_and_follows_params_version_and_on_error(monkeypatch):
     from newsclean.plugins.layout import LayoutNormalizer
 
