@@ -13,7 +13,9 @@ training set, so the step changes a word only when it is sure:
   capitalised word anywhere else is a name: ``Britian`` mid-sentence is left
   alone; ALL CAPS and mixed case are never touched);
 - it is a whole word: not glued to a digit (``1990s``), an apostrophe (``dont``,
-  ``rock'n'roll``), a hyphen (``e-mail``, ``well-organised``), an underscore or a
+  ``rock'n'roll``), a hyphen (``e-mail``, ``well-organised``; but a word of
+  :data:`MIN_LENGTH_HYPHEN`+ letters hyphened to one known lower-case word of 3+
+  letters is considered: ``government-commisioned``), an underscore or a
   dot (``foo_bar``, ``x.y``), and not part of a URL, e-mail address, handle,
   hashtag or path;
 - it has a vowel (``kbps``), is not a contraction missing its apostrophe
@@ -26,7 +28,10 @@ training set, so the step changes a word only when it is sure:
 Candidates are the dictionary words within Damerau-Levenshtein distance 1 of the
 word (every deletion, insertion, substitution and adjacent transposition) and, for
 lower-case words of :data:`MIN_LENGTH_2`+ letters, at distance 2 the ones reached by
-a deletion followed by any one edit (``tommorow``). The word's edits are generated
+a deletion followed by any one edit (``tommorow``), and the words with the same
+consonant :func:`skeleton` (vowels and doubled letters wrong at any distance:
+``permenant``, ``noticible``, ``sucesful``; each edit past the second pays
+:data:`DISTANCE3_COST`). The word's edits are generated
 on the fly and looked up in the dictionary (no index: 10 MB in memory, loaded in
 ~0.1 s on first use). Each candidate is scored as a noisy channel, ``log10(count) -
 cost of its edits`` (:data:`COSTS`, the cheapest alignment: a transposition, a
@@ -39,12 +44,21 @@ scored on the same scale (:func:`derivation`): a known word with a regular endin
 together (``car+maker``, as likely as the two side by side). A suffix reading that
 English spells as the candidate does not count (``occur+ed`` is ``occurred``).
 
+A candidate that lacks an inflection the word has (:data:`ENDINGS`: ``finaly`` ->
+``final``, ``comissions`` -> ``commission``) pays ``COSTS["ending"]``. The words on
+each side (across spaces only) weigh in through bigram counts
+(``data/misspellings_bigrams.tsv``, from symspellpy, MIT; :func:`context_score`):
+``personel`` between ``military`` and ``were`` is ``personnel``. A reading of the word
+as a derived form does not count when English writes it otherwise (``company+s``,
+``ache+ive``) or a near dictionary word has both its parts (``co+mission``).
+
 The best candidate wins only when its score reaches :data:`MIN_SCORE` and beats
 both the runner-up and the word's own reading by :data:`MARGIN` (more for words
 under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
 more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
-(``benchmarks/bench_misspellings.py --tune``). Known misses: a real-word context
-is not used, so ``wich`` (``which`` or ``with``?) is left alone.
+(``benchmarks/bench_misspellings.py --tune``). Known misses: two candidates
+of about the same score the neighbours do not tell apart (``caost``: ``coast`` or
+``cost``?) are left alone, and so are capitalised words mid-sentence (``Britian``).
 
 Every fix is an edit with rule ``non_word`` and a note with the evidence (best
 candidate with its edits, frequency class and score; the runner-up; the word's own
@@ -80,22 +94,35 @@ SHORT_MARGIN = 0.5
 #: derived) by this much, in log10 units of frequency ...
 MARGIN = 1.0
 #: ... and reach this score (an unknown word is right unless a common word explains it well).
-MIN_SCORE = 4.0
+MIN_SCORE = 3.0
 #: A capitalised word at a sentence start (it may be a name): only distance 1, this extra margin.
 CAPITAL_MARGIN = 1.5
 #: Distance 2 only for words of at least this many letters; each such candidate pays DISTANCE2_COST more.
 MIN_LENGTH_2 = 7
+#: A word joined by a hyphen to a known word is considered from this many letters (``non-govermental``).
+MIN_LENGTH_HYPHEN = 6
 #: Longer tokens are not words (candidate search grows with the square of the length).
 MAX_LENGTH = 30
 #: Set by ``structure`` on a document that does not look English: this step leaves it alone.
 NOT_ENGLISH = "structure:not-english"
 DISTANCE2_COST = 1.5
+#: Each edit beyond the second (candidates of the same skeleton) pays this much more.
+DISTANCE3_COST = 1.0
+#: Skeleton candidates (:func:`skeleton`) for skeletons of at least this many consonants, at most this
+#: many letters longer or shorter than the word.
+MIN_SKELETON = 3
+MAX_SKELETON_GAP = 3
 #: The cost of keeping a word that is a known word + an ending, a prefix + a known word, or two known words.
 SUFFIX_COST = 0.5
 PREFIX_COST = 1.0
 COMPOUND_COST = 0.5
 #: log10 of the list's total count, times 10: two words side by side are ``count_a * count_b / total``.
 COMPOUND_BASE = 116
+#: Context (:func:`context_score`): its weight against the candidate's own frequency and edits, the most
+#: one side can add or take away, and log10 of the count under which a pair is not in the list.
+CONTEXT_WEIGHT = 1.0
+CONTEXT_CAP = 1.0
+BIGRAM_FLOOR = 6.0
 #: A word written this many times in one document is meant (a name or a term), not a slip.
 MAX_REPEATS = 2
 #: Corpus words seen at least this often are learned by ``fit`` (not typos) ...
@@ -106,7 +133,7 @@ MAX_VOCABULARY = 20_000
 #: The cost of each kind of edit, in log10 units of frequency (tune split).
 COSTS = {
     "swap": 1.0,  # adjacent letters swapped: recieve, beleive
-    "missing_double": 0.5,  # a doubled letter written once: ocurred, comited
+    "missing_double": 0.25,  # a doubled letter written once: ocurred, comited
     "extra_double": 0.5,  # a letter doubled that is not: untill, tommorrow
     "vowel": 1.0,  # a vowel for a vowel: seperate, definately, independant
     "missing_h": 1.0,  # the h of ch, gh, ph, sh, th, wh left out: wich
@@ -114,6 +141,8 @@ COSTS = {
     "extra": 1.5,  # a letter too many: noteboook
     "key": 2.0,  # a neighbouring key: confirned
     "sub": 3.0,  # any other substitution
+    # on top of the letters: one of the two ends with an inflection (ENDINGS) the other lacks
+    "ending": 2.0,
 }
 #: Edits cheap enough for a capitalised word.
 CAPITAL_EDITS = frozenset({"swap", "missing_double", "extra_double", "vowel"})
@@ -182,6 +211,24 @@ def lexicon() -> Lexicon:
     return Lexicon(classes, frozenset(extra - set(classes)))
 
 
+BIGRAMS = "misspellings_bigrams.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def bigrams() -> dict[str, int]:
+    """``"left right"`` -> frequency class of ``data/misspellings_bigrams.tsv``, read once per process (~0.3 s)."""
+    out: dict[str, int] = {}
+    for raw in _data_folder().joinpath(BIGRAMS).read_text(encoding="utf-8").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        cls, left, rights = raw.split("\t")
+        c = int(cls)
+        prefix = left + " "
+        for right in rights.split():
+            out[prefix + right] = c
+    return out
+
+
 # -- candidates ------------------------------------------------------------------
 
 
@@ -198,14 +245,44 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+_RUNS = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """``word``'s consonants with runs of one letter written once: ``permanent`` and ``permenant`` -> ``prmnt``.
+
+    Misspellings mostly get the vowels and the doubled letters wrong and keep the
+    consonants: ``noticible`` (``noticeable``), ``sucesful`` (``successful``),
+    ``representive`` (``representative``).
+    """
+    return _RUNS.sub(r"\1", word.translate(_NO_VOWELS))
+
+
+@functools.lru_cache(maxsize=1)
+def skeletons() -> dict[str, tuple[str, ...]]:
+    """Skeleton -> the dictionary words that have it (built on first use, ~0.3 s, per process)."""
+    index: dict[str, list[str]] = {}
+    for word in lexicon().classes:
+        index.setdefault(skeleton(word), []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> dict[str, int]:
-    """Dictionary words near ``word``: all at distance 1; with ``distance2``, a deletion + one more edit."""
+    """Dictionary words near ``word``: all at distance 1; with ``distance2``, a deletion + one more edit,
+    and the words of the same :func:`skeleton` (at most :data:`MAX_SKELETON_GAP` letters longer or shorter,
+    their distance the number of edits of :func:`edit_ops`; 0 until it is computed)."""
     found = {w: 1 for w in _edits1(word) if w in classes}
     if distance2:
         for d in _deletes(word):
             for w in _edits1(d):
                 if w in classes and w not in found and w != word:
                     found[w] = 2
+        key = skeleton(word)
+        if len(key) >= MIN_SKELETON:
+            for w in skeletons().get(key, ()):
+                if w not in found and w != word and abs(len(w) - len(word)) <= MAX_SKELETON_GAP:
+                    found[w] = 0
     return found
 
 
@@ -288,19 +365,39 @@ class Candidate:
     distance: int
     ops: tuple[str, ...]
     score: float
+    #: what the words on each side add to the score (bigram counts, :func:`context_score`)
+    context: float = 0.0
 
     def describe(self) -> str:
-        return f"{self.word} ({', '.join(self.ops)}; class {self.cls}, score {self.score:.1f})"
+        ctx = f", context {self.context:+.1f}" if self.context else ""
+        return f"{self.word} ({', '.join(self.ops)}; class {self.cls}{ctx}, score {self.score:.1f})"
+
+
+#: Inflections a misspelling keeps: ``finaly`` is ``finally`` (not ``final``), ``comissions``
+#: ``commissions`` (not ``commission``), ``adviced`` ``advised`` (not ``advice``).
+ENDINGS = ("ing", "ed", "ly", "s", "y")
+
+
+def _ending_mismatch(word: str, cand: str) -> str:
+    """The first of :data:`ENDINGS` that ends ``word`` but not ``cand``, or ''."""
+    for e in ENDINGS:
+        if word.endswith(e) and not cand.endswith(e):
+            return e
+    return ""
 
 
 @functools.lru_cache(maxsize=4096)
 def nearby(word: str, distance2: bool) -> tuple[tuple[str, int, int, tuple[str, ...]], ...]:
     """``(candidate, class, distance, edits)`` for the dictionary words near ``word`` (cached per process)."""
     classes = lexicon().classes
-    return tuple(
-        (cand, classes[cand], dist, tuple(edit_ops(word, cand)))
-        for cand, dist in candidate_words(word, classes, distance2).items()
-    )
+    out = []
+    for cand, dist in candidate_words(word, classes, distance2).items():
+        ops = tuple(edit_ops(word, cand))
+        ending = _ending_mismatch(word, cand)
+        if ending:
+            ops += (f"ending {ending}",)
+        out.append((cand, classes[cand], dist or max(2, len(ops)), ops))
+    return tuple(out)
 
 
 def ranked(word: str, distance2: bool = True, settings: Mapping[str, Any] | None = None) -> list[Candidate]:
@@ -310,8 +407,8 @@ def ranked(word: str, distance2: bool = True, settings: Mapping[str, Any] | None
     out = []
     for cand, cls, dist, ops in nearby(word, distance2):
         score = cls / 10 - sum(costs[op.split()[0]] for op in ops)
-        if dist == 2:
-            score -= s["distance2_cost"]
+        if dist >= 2:
+            score -= s["distance2_cost"] + (dist - 2) * s["distance3_cost"]
         out.append(Candidate(cand, cls, dist, ops, score))
     out.sort(key=lambda c: (-c.score, c.word))
     return out
@@ -345,19 +442,64 @@ class Verdict:
         return text + f"; margin {self.margin:.1f}"
 
 
-def judge(word: str, *, capitalised: bool = False, settings: Mapping[str, Any] | None = None) -> Verdict:
-    """Whether the unknown lower-case ``word`` is a misspelling of one clear candidate."""
+def context_score(cand: str, left: str | None, right: str | None, settings: Mapping[str, Any] | None = None) -> float:
+    """How much likelier ``cand`` is between the words ``left`` and ``right`` than on its own (log10 units).
+
+    For each side, the bigram's count (``data/misspellings_bigrams.tsv``) against the
+    count the two words would have side by side by chance (``count_a * count_b /
+    total``), both floored at the list's smallest count (a pair the list lacks is
+    rarer than that): a pair seen far more often than chance lifts the candidate, a
+    pair of common words never seen together lowers it. Each side is clipped to
+    ``±context_cap``.
+    """
+    s = settings or SETTINGS
+    classes = lexicon().classes
+    pairs = bigrams()
+    c = classes.get(cand)
+    if c is None:
+        return 0.0
+    floor, cap = s["bigram_floor"], s["context_cap"]
+    total = 0.0
+    for key, other in ((f"{left} {cand}", left), (f"{cand} {right}", right)):
+        if other is None or other not in classes:
+            continue
+        seen = max(pairs.get(key, 0) / 10, floor)
+        chance = max((c + classes[other]) / 10 - COMPOUND_BASE / 10, floor)
+        total += min(cap, max(-cap, seen - chance))
+    return total
+
+
+def judge(
+    word: str,
+    *,
+    capitalised: bool = False,
+    settings: Mapping[str, Any] | None = None,
+    left: str | None = None,
+    right: str | None = None,
+) -> Verdict:
+    """Whether the unknown lower-case ``word`` is a misspelling of one clear candidate.
+
+    ``left`` and ``right``: the lower-case words next to it (no punctuation between), when known.
+    """
     s = settings or SETTINGS
     lex = lexicon()
     distance2 = len(word) >= s["min_length_2"] and not capitalised
     cands = ranked(word, distance2, s)
     if capitalised:
         cands = [c for c in cands if c.distance == 1]
+    weight = s["context_weight"]
+    if weight and (left or right) and cands:
+        cands = [
+            Candidate(c.word, c.cls, c.distance, c.ops, c.score + weight * ctx, round(weight * ctx, 2))
+            if (ctx := context_score(c.word, left, right, s)) else c
+            for c in cands
+        ]
+        cands.sort(key=lambda c: (-c.score, c.word))
     if not cands:
         return Verdict(None, "no candidate")
     best = cands[0]
     runner = cands[1] if len(cands) > 1 else None
-    derived = derivation(word, lex.known, s, best.word)
+    derived = derivation(word, lex.known, s, best.word, (c.word for c in cands))
     keep = None if derived is None else derived[1]
     v = Verdict(None, "non_word", best, runner, None if derived is None else derived[0], keep)
     margin = s["margin"]
@@ -369,6 +511,8 @@ def judge(word: str, *, capitalised: bool = False, settings: Mapping[str, Any] |
             return Verdict(None, "capitalised, not a common slip", best, runner, v.derived, keep)
     if best.score < s["min_score"]:
         return Verdict(None, "weak candidate", best, runner, v.derived, keep)
+    if keep is not None and not s["context_vs_keep"] and best.context:
+        v = Verdict(None, "non_word", best, runner, v.derived, keep + best.context)
     if v.margin < margin:
         return Verdict(None, "no clear winner", best, runner, v.derived, keep)
     return Verdict(best.word, "non_word", best, runner, v.derived, keep)
@@ -383,18 +527,38 @@ SETTINGS: dict[str, Any] = {
     "capital_margin": CAPITAL_MARGIN,
     "min_length_2": MIN_LENGTH_2,
     "distance2_cost": DISTANCE2_COST,
+    "distance3_cost": DISTANCE3_COST,
     "suffix_cost": SUFFIX_COST,
     "prefix_cost": PREFIX_COST,
     "compound_cost": COMPOUND_COST,
     "costs": COSTS,
+    "context_weight": CONTEXT_WEIGHT,
+    "context_cap": CONTEXT_CAP,
+    "bigram_floor": BIGRAM_FLOOR,
+    "context_vs_keep": False,
 }
 
 
 # -- words the dictionary lacks ----------------------------------------------------
 
 
+def _irregular(form: str, suffix: str) -> bool:
+    """Whether English would not write ``form`` + ``suffix`` by simply putting them together.
+
+    A final e kept before a vowel (``ache+ive``, ``fire+y``; but ``notice+able``,
+    ``agree+ing``), ``s`` after a hissing sound (``approach+s``) or after a consonant
+    and y (``company+s``).
+    """
+    first = suffix[0]
+    if form.endswith("e") and first in "aeiouy" and form[-2] not in "eoy":
+        return not (form[-2] in "cg" and first in "ao")
+    if suffix == "s":
+        return form.endswith(("s", "x", "z", "ch", "sh")) or (form.endswith("y") and form[-2] not in VOWELS)
+    return False
+
+
 def derivation(
-    word: str, known, settings: Mapping[str, Any] | None = None, candidate: str = ""
+    word: str, known, settings: Mapping[str, Any] | None = None, candidate: str = "", near: Iterable[str] = ()
 ) -> tuple[str, float] | None:
     """The best reading of ``word`` as a right word the list lacks, and its score, or None.
 
@@ -402,20 +566,27 @@ def derivation(
     dropped, its last letter doubled or y -> i), ``un+viable`` (a prefix and a
     known word of 4+ letters), ``car+maker`` (two known words of 3+ letters, scored as the
     two side by side: ``count_a * count_b / total``).
-    A suffix reading that English spells as ``candidate`` does not count
-    (``occur+ed`` when the candidate is ``occurred``).
+    A reading does not count when English writes it otherwise: a suffix reading that
+    English spells as ``candidate`` (``occur+ed`` when the candidate is ``occurred``),
+    a final e kept before a vowel or an ``s`` where English writes ``es``/``ies``
+    (:func:`_irregular`: ``ache+ive``, ``company+s``), and a reading whose two parts
+    begin and end one of the ``near`` dictionary words (``co+mission``: ``commission``;
+    ``clinical+y``: ``clinically``; ``target+ed``: ``targeted``).
     The score is the rarer part's ``log10(count)`` less the reading's cost, on the
     scale of :func:`ranked`'s: a correction must beat it by the margin.
     """
     s = settings or SETTINGS
     classes = lexicon().classes
     best: tuple[str, float] | None = None
+    near = [w for w in near if w != word and len(w) <= len(word) + 1]
 
-    def offer(reading: str, cls: int, cost: float) -> None:
+    def offer(left: str, right: str, cls: int, cost: float) -> None:
         nonlocal best
+        if any(w.startswith(left) and w.endswith(right) for w in near):
+            return  # a dictionary word near the word has both parts: it is that word misspelt
         score = cls / 10 - cost
         if best is None or score > best[1]:
-            best = (reading, score)
+            best = (f"{left}+{right}", score)
 
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -425,22 +596,24 @@ def derivation(
                 forms.append(stem[:-1])
             if stem.endswith("i"):
                 forms.append(stem[:-1] + "y")
-            if candidate.endswith(suffix) and (
-                candidate.startswith(stem) or (stem[-1] in "eiy" and candidate.startswith(stem[:-1]))
+            base = candidate[: -len(suffix)] if candidate.endswith(suffix) else None
+            if base is not None and (
+                (base.startswith(stem) and len(base) <= len(stem) + 2)
+                or (stem[-1] in "eiy" and base.startswith(stem[:-1]) and len(base) <= len(stem))
             ):
                 continue  # the candidate is how English writes it: occur+ed "occurred", like+ly "likely"
             for form in forms:
-                if len(form) >= 3 and known(form):
-                    offer(f"{form}+{suffix}", classes.get(form, 60), s["suffix_cost"])
+                if len(form) >= 3 and known(form) and not (form == stem and _irregular(form, suffix)):
+                    offer(form, suffix, classes.get(form, 60), s["suffix_cost"])
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and known(rest):
-            offer(f"{prefix}+{rest}", classes.get(rest, 60), s["prefix_cost"])
+            offer(prefix, rest, classes.get(rest, 60), s["prefix_cost"])
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
         if left in classes and right in classes:
             # as likely as the two words side by side (independent), written closed
-            offer(f"{left}+{right}", classes[left] + classes[right] - COMPOUND_BASE, s["compound_cost"])
+            offer(left, right, classes[left] + classes[right] - COMPOUND_BASE, s["compound_cost"])
     return best
 
 
@@ -468,6 +641,44 @@ def _near_words(text: str, start: int, end: int) -> list[str]:
     return words
 
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _occurrences(text: str, token: str) -> list[int]:
+    """Where ``token`` is a whole :data:`WORD` match in ``text`` (no a-z letter on either side)."""
+    out = []
+    n = len(token)
+    i = text.find(token)
+    while i != -1:
+        if (not i or text[i - 1] not in _ASCII_LETTERS) and (i + n == len(text) or text[i + n] not in _ASCII_LETTERS):
+            out.append(i)
+        i = text.find(token, i + 1)
+    return out
+
+
+_HYPHEN_LEFT = re.compile(r"(?:^|[\s(\"'‘“])([a-z]+)-\Z")
+_HYPHEN_RIGHT = re.compile(r"-([a-z]+)(?=[\s,.;:!?)\"'’”]|\Z)")
+
+
+def _hyphen_part(text: str, start: int, end: int, known) -> bool:
+    """Whether ``[start, end)`` is one half of a two-word hyphenated compound whose other half is a known
+    lower-case word (``government-commisioned``, ``busness-friendly``), and at least
+    :data:`MIN_LENGTH_HYPHEN` letters long (``e-mail``, ``pre-empt``, ``x-ray`` are not)."""
+    if end - start < MIN_LENGTH_HYPHEN:
+        return False
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before == "-" and not (after.isspace() or after in ",;:)\"'’”" or _full_stop(text, end)):
+        return False
+    if before == "-":
+        m = _HYPHEN_LEFT.search(text[max(0, start - 40) : start])
+        return bool(m) and len(m.group(1)) >= 3 and known(m.group(1))
+    if after == "-" and (before.isspace() or before in "(\"'‘“" or not start):
+        m = _HYPHEN_RIGHT.match(text[end : end + 40])
+        return bool(m) and len(m.group(1)) >= 3 and known(m.group(1))
+    return False
+
+
 def _neighbour(text: str, start: int, end: int, forward: bool) -> str | None:
     """The word next to ``[start, end)`` across spaces only (no punctuation between), or None."""
     if forward:
@@ -487,7 +698,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "2"
+    version = "3"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
@@ -504,7 +715,7 @@ class MisspellingsNormalizer(Normalizer):
 
     def data_files(self) -> list[Path]:
         folder = _data_folder()
-        return [Path(str(folder.joinpath(DATA))), Path(str(folder.joinpath(SPELLING_TABLE)))]
+        return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS)]
 
     def fit(self, docs: Iterable[Document]) -> Mapping[str, Any]:
         """Learn the out-of-dictionary words the corpus uses often: they are its words, not typos.
@@ -526,38 +737,52 @@ class MisspellingsNormalizer(Normalizer):
 
     def find(self, text: str, settings: Mapping[str, Any] | None = None) -> list[tuple[int, int, Verdict]]:
         """Every word of ``text`` the guards let through, with its verdict (fixes and refusals)."""
-        return [
-            (start, end, judge(word, capitalised=capitalised, settings=settings))
-            for start, end, word, capitalised in self.considered(text)
-        ]
+        out = []
+        for start, end, word, capitalised in self.considered(text):
+            left = _neighbour(text, start, end, False)
+            right = _neighbour(text, start, end, True)
+            verdict = judge(word, capitalised=capitalised, settings=settings,
+                            left=left and left.lower(), right=right and right.lower())
+            out.append((start, end, verdict))
+        return out
 
     def considered(self, text: str) -> list[tuple[int, int, str, bool]]:
         """``(start, end, lower-case word, capitalised)`` of every unknown word the guards let through."""
         lex = lexicon()
         classes = lex.classes
-        unknown = {w for w in set(WORD.findall(text)) if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.lower() not in classes}
+        # the set of distinct tokens less the dictionary's (C-level), then the tests that do not
+        # depend on where a token is; only the survivors are looked for in the text
+        unknown = {
+            w for w in set(WORD.findall(text)).difference(classes)
+            if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.lower() not in classes
+        }
         if not unknown:
             return []
         known = lex.known
         vocabulary = self._vocabulary
-        repeats: dict[str, int] | None = None
-        out = []
-        for m in WORD.finditer(text):
-            token = m.group()
-            if token not in unknown:
-                continue
+        wanted = []
+        for token in unknown:
             word = token.lower()
             if word in lex.extra or word in vocabulary or word in CONTRACTIONS or not VOWELS.intersection(word):
                 continue  # a British/American form, the corpus's word, "dont", "kbps"
-            start, end = m.span()
+            if token != word and not (token[0].isupper() and token[1:] == word[1:]):
+                continue  # ALL CAPS, mixed case
+            wanted.append(token)
+        if not wanted:
+            return []
+        spots = sorted((start, token) for token in wanted for start in _occurrences(text, token))
+        repeats: dict[str, int] | None = None
+        out = []
+        for start, token in spots:
+            word = token.lower()
+            end = start + len(token)
             if (start and (text[start - 1] in GLUE or text[start - 1].isalpha())) or (
                 end < len(text) and (text[end].isalpha() or text[end] in GLUE and not _full_stop(text, end))
             ):
-                continue  # glued to a digit, apostrophe, hyphen, dot, accented letter: "1990s", "e-mail", "x.y", "volvió"
+                if not _hyphen_part(text, start, end, known):
+                    continue  # glued to a digit, apostrophe, hyphen, dot, accented letter: "1990s", "e-mail", "x.y"
             capitalised = False
             if token != word:
-                if not (token[0].isupper() and token[1:] == word[1:]):
-                    continue  # ALL CAPS, mixed case
                 if not starts_sentence(text, start, line_starts=True):
                     continue  # a name
                 following = _neighbour(text, start, end, True)

@@ -1,0 +1,112 @@
+"""The misspellings step's candidate generation and ranking: skeletons, endings, context, derived
+forms, hyphenated compounds, and the speed-up of ``considered`` (test_misspellings.py
+has the rest)."""
+
+import pickle
+
+from newsclean.plugins.misspellings import (
+    WORD,
+    MisspellingsNormalizer,
+    _occurrences,
+    bigrams,
+    context_score,
+    derivation,
+    judge,
+    lexicon,
+    ranked,
+    skeleton,
+    skeletons,
+)
+from newsclean.testing import run_normalizer
+
+
+def test_skeleton_keeps_the_consonants_once():
+    assert skeleton("permanent") == skeleton("permenant") == "prmnt"
+    assert skeleton("successful") == skeleton("sucesful")
+    assert skeleton("representative") == skeleton("representive")
+    assert "noticeable" in skeletons()[skeleton("noticible")]
+
+
+def test_skeleton_candidates_reach_past_distance_two():
+    best = ranked("permenant")[0]
+    assert best.word == "permanent" and best.distance == 2
+    best = ranked("representive")[0]
+    assert best.word == "representative"
+    # short words do not look their skeleton up (too many words share it)
+    assert all(c.distance <= 2 for c in ranked("permenant", distance2=False))
+
+
+def test_a_candidate_without_the_words_ending_pays():
+    final = next(c for c in ranked("finaly") if c.word == "final")
+    assert "ending y" in final.ops or "ending ly" in final.ops
+    assert judge("finaly").fix == "finally"
+    assert judge("comissions").fix == "commissions"
+
+
+def test_derived_readings_that_english_writes_otherwise_do_not_count():
+    known = lexicon().known
+    assert derivation("approachs", known) is None or "approach+s" not in derivation("approachs", known)[0]
+    assert derivation("companys", known) is None or "company+s" not in derivation("companys", known)[0]
+    # a near word with both parts: co+mission is "commission"
+    reading = derivation("comission", known, near=["commission"])
+    assert reading is None or reading[0] != "co+mission"
+    # regular readings still count
+    assert derivation("buoying", known)[0] == "buoy+ing"
+    assert derivation("unviable", known, near=["unenviable", "enviable"])[0] == "un+viable"
+
+
+def test_context_lifts_the_candidate_that_fits():
+    assert bigrams()["of the"] > 100
+    assert context_score("personnel", "military", None) > context_score("personal", "military", None)
+    assert context_score("personnel", None, None) == 0.0
+    assert judge("personel").fix is None  # alone: personal and personnel are too close
+    assert judge("personel", left="military", right="were").fix == "personnel"
+
+
+def test_hyphenated_compounds():
+    n = MisspellingsNormalizer()
+    assert run_normalizer(n, "A government-commisioned report.").text == "A government-commissioned report."
+    assert run_normalizer(n, "The commisioned-government report.").text == "The commissioned-government report."
+    for text in ("The e-mial was sent.", "It was re-commisioned-twice.", "The xqz-commisioned report.",
+                 "A government-Commisioned report.", "The pre-empt rule.", "Call 0-commisioned now."):
+        assert run_normalizer(n, text).edits == [], text
+
+
+def test_still_leaves_names_and_capitals_alone():
+    n = MisspellingsNormalizer()
+    for text in ("The minister met Malcom Glazer.", "Officials in Britian said so.", "The GOVERMENT said so.",
+                 "She visited Carribean islands.", "The figure rose 12% (see http://x.com/goverment)."):
+        assert run_normalizer(n, text).edits == [], text
+
+
+def _considered_reference(n, text):
+    """The old ``considered``: every word match in turn (kept here to pin the new one down)."""
+    from newsclean.plugins import misspellings as M
+
+    lex = lexicon()
+    unknown = {w for w in set(WORD.findall(text)) if M.MIN_LENGTH <= len(w) <= M.MAX_LENGTH and w.lower() not in lex.classes}
+    starts = [m.start() for m in WORD.finditer(text) if m.group() in unknown]
+    return [row for row in n.considered(text) if row[0] in starts]
+
+
+def test_considered_finds_every_occurrence_and_only_whole_words():
+    assert _occurrences("goverment, goverments xgoverment goverment", "goverment") == [0, 33]
+    assert _occurrences("éGoverment Goverment", "Goverment") == [1, 11]
+    n = MisspellingsNormalizer()
+    text = ("Goverment sources said. The goverment and the goverments spoke; "
+            "recieve, Recieve and RECIEVE. A goverment-led plan.")
+    rows = n.considered(text)
+    assert rows == sorted(rows)
+    assert rows == _considered_reference(n, text)
+    # RECIEVE (all caps) and goverment-led (hyphened, under-length other half is fine but "led" is
+    # 3 letters: considered) follow the same rules as before
+    assert [text[a:b] for a, b, _, _ in rows] == [m.group() for m in WORD.finditer(text) if m.start() in {r[0] for r in rows}]
+
+
+def test_picklable_and_deterministic():
+    n = MisspellingsNormalizer(vocabulary=["telcos"])
+    clone = pickle.loads(pickle.dumps(n))
+    text = "The military personel were moved and the telcos were finaly paid."
+    assert run_normalizer(clone, text).text == run_normalizer(n, text).text
+    assert run_normalizer(n, text).text == "The military personnel were moved and the telcos were finally paid."
+    assert len(pickle.dumps(n)) < 2_000
