@@ -24,21 +24,25 @@ A bigram absent from the list is rarer than the list's cut-off ``T``; it counts 
 evidence against a word, never for it). When both bigrams of a side are absent, or
 there is no neighbour on that side (punctuation, a line break, a word with an
 apostrophe), the side gives no evidence (1); a number is scored as ``two``. ``w``
-becomes ``a`` only when ``left * right >= MIN_PRODUCT``, the neighbours alone (the
-prior ``c(a) / c(w)`` taken out) favour ``a`` ``>= MIN_CONTEXT`` times, neither side
-favours ``w`` (prior taken out), and when one side gives no evidence the other
-reaches ``MIN_ONE_SIDED`` both with and without the prior (``a year too.`` stays:
-the prior alone never decides). The
-thresholds were chosen on the tune split of the BBC corpus (``benchmarks/bench_typos.py
---tune``: the most injected errors fixed with at most 0.75 changes per 10,000 clean
-tokens, a margin under the goal of one). A direction the tune split showed to be unsafe is never taken (``!now<TAB>not``
-in the sets file). Contractions (``it's``) have no bigrams: their right side is scored by
+becomes ``a`` only when ``left * right`` reaches the direction's ``MIN_PRODUCT``, the
+neighbours alone (the prior ``c(a) / c(w)`` taken out) favour ``a`` ``>= MIN_CONTEXT``
+times, neither side favours ``w`` more than ``1 / MIN_SIDE`` times (prior taken out), and
+when one side gives no evidence the other reaches ``MIN_ONE_SIDED`` (or the direction's
+``MIN_PRODUCT``, if higher) both with and without the prior (``a year too.`` stays: the
+prior alone never decides). ``MIN_PRODUCT`` is set per direction by the ``=word<TAB>into<TAB>N``
+lines of the sets file (``=or<TAB>of<TAB>3000``: after a noun ``of`` is always likelier
+than ``or``, so ``or`` only becomes ``of`` on overwhelming evidence); a direction the
+tune split showed to be unsafe is never taken (``!its<TAB>it's``). All of them were chosen on
+the tune split of the BBC corpus (``benchmarks/bench_typos.py --tune``: the most injected
+errors fixed with at most 0.75 changes per 10,000 clean tokens, a margin under the goal of
+one, each per-direction level charged the clean changes of the next looser level). Contractions (``it's``) have no bigrams: their right side is scored by
 their expansion (``is``/``has``), their left side gives no evidence. Never
 touched: a word capitalised mid-sentence (``Will Smith``, ``Form One``), an
 all-capitals word, a sentence-initial word before a capitalised one, a word
 glued to digits, a URL or a hyphen, a word quoted on its own (``the word
 "their"``), and two neighbouring candidates that would both change. Case is
-kept (``Will`` -> ``With``). A capitalised neighbour (``with Mark``) is a name: no evidence. The note gives the evidence:
+kept (``Will`` -> ``With``). A capitalised neighbour (``with Mark``) is a name: no evidence (a day of the week
+is not: ``one Sunday`` is scored as ``one sunday``). The note gives the evidence:
 ``will->with left=22.8 right=6.7``.
 """
 
@@ -46,9 +50,10 @@ from __future__ import annotations
 
 import functools
 import re
+import dataclasses
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
@@ -144,11 +149,11 @@ UNSEEN = 0.1
 #: Change only when the context prefers the alternative this much overall ...
 MIN_PRODUCT = 100.0
 #: ... the neighbours alone (the prior taken out) prefer it this much ...
-MIN_CONTEXT = 5.0
+MIN_CONTEXT = 1.0
 #: ... neither side prefers the word as written (each side, the prior taken out of ``left``) ...
-MIN_SIDE = 1.0
+MIN_SIDE = 0.1
 #: ... and, when one side gives no evidence at all, the other is this strong, with and without the prior.
-MIN_ONE_SIDED = 100.0
+MIN_ONE_SIDED = 50.0
 
 #: A neighbour: a run of letters (an apostrophe or a hyphen makes it no evidence).
 LEFT_WORD = re.compile(r"(?:^|(?<=[\s\"'(\[]))([\w'’.-]+) +$")
@@ -156,11 +161,13 @@ LEFT_WORD_AT = re.compile(r"([\w'’.-]+) +$")
 LEFT_WORD_CHARS = "_'’.-"
 RIGHT_WORD = re.compile(r" +([\w'’-]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: Capitalised neighbours that are no names: the bigrams have them in lower case (``on monday``).
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 #: Quote marks that, on both sides of a word, make it a mention ("the word 'their'").
 QUOTES = "\"'‘’“”"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ConfusionData:
     """The confusion sets and their context counts, read once per process."""
 
@@ -175,6 +182,12 @@ class ConfusionData:
     cutoff: int
     #: every word of the sets, as one case-insensitive alternation
     pattern: re.Pattern[str]
+    #: (word, into) -> the ``MIN_PRODUCT`` of that direction, where the sets file sets one ("=" lines)
+    thresholds: dict[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+
+    def every_direction(self) -> ConfusionData:
+        """The same data with every direction allowed at the default thresholds (for tuning them)."""
+        return dataclasses.replace(self, alternatives=dict(self.members), thresholds={})
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,8 +197,13 @@ def confusion_data() -> ConfusionData:
     alternatives: dict[str, set[str]] = {}
     proxies: dict[str, tuple[str, ...]] = {}
     never: set[tuple[str, str]] = set()
+    thresholds: dict[tuple[str, str], float] = {}
     for raw in folder.joinpath(CONFUSION_SETS).read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
+            continue
+        if raw.startswith("="):
+            word, into, product = raw[1:].split("\t")
+            thresholds[word.strip(), into.strip()] = float(product)
             continue
         if raw.startswith("!"):
             word, into = raw[1:].split("\t")
@@ -220,13 +238,16 @@ def confusion_data() -> ConfusionData:
         rf"(?<![\w'’@#/.-])(?:{alternation})(?![\w'’@/]|[-.]\w)", re.IGNORECASE
     )
     return ConfusionData(
-        {w: tuple(sorted(a)) for w, a in alternatives.items()}, members, proxies, unigrams, bigrams, cutoff, pattern
+        {w: tuple(sorted(a)) for w, a in alternatives.items()}, members, proxies, unigrams, bigrams, cutoff, pattern,
+        thresholds,
     )
 
 
-@dataclass(frozen=True)
-class Confusion:
-    """A candidate: ``text[start:end]`` (``word``, lower case) might be ``alternative``."""
+class Confusion(NamedTuple):
+    """A candidate: ``text[start:end]`` (``word``, lower case) might be ``alternative``.
+
+    (A named tuple: one is made for every confusion-set word of the text, and a tuple is quick to make.)
+    """
 
     start: int
     end: int
@@ -236,6 +257,8 @@ class Confusion:
     right: float
     #: c(alternative) / c(word): how much more often the alternative is written at all
     prior: float
+    #: the ``MIN_PRODUCT`` of this direction (word -> alternative)
+    threshold: float = MIN_PRODUCT
 
     @property
     def product(self) -> float:
@@ -298,7 +321,13 @@ def _context_word(match: re.Match[str] | None, text: str = "") -> str | None:
         return None
     token = match.group(1)
     if token[0].isupper() and token != "I" and not (text and _sentence_start(text, match.start(1))):
-        return None
+        return token.lower() if token in DAYS else None
+    return _spelled(token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spelled(token: str) -> str | None:
+    """A neighbour token as the bigrams spell it (see ``_context_word``), or None: no evidence."""
     word = token.lower()
     if NUMBER.fullmatch(word):
         return "two"  # "more then 200 people" is scored as "more then two": numbers behave like cardinals
@@ -326,41 +355,62 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(SENTENCE_START.search(text, max(0, i - 12), i)) if i else True
 
 
-def confusion_candidates(text: str, unseen_share: float = UNSEEN) -> list[Confusion]:
-    """Every confusion-set word the guards allow to change, with its best alternative's evidence."""
-    data = confusion_data()
+def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: ConfusionData | None = None) -> list[Confusion]:
+    """Every confusion-set word the guards allow to change, with its best alternative's evidence.
+
+    The hottest loop of the pipeline (it runs on every confusion-set word of every text):
+    the lookups are bound to locals, and a lower-case neighbour is spelled through a cache.
+    """
+    data = data or confusion_data()
     unseen = unseen_share * data.cutoff
     out = []
+    append = out.append
+    right_match = RIGHT_WORD.match
+    best_alternative = _best_alternative
+    spelled = _spelled
+    size = len(text)
     for match in data.pattern.finditer(text):
         start, end = match.span()
         token = match.group()
-        word = token.lower().replace("’", "'")
         if token[0].isupper():
             # capitalised: only a sentence's first word, and not before a name ("Will Smith")
             if token[1:] != token[1:].lower() or not _sentence_start(text, start):
                 continue
-            following = RIGHT_WORD.match(text, end, end + 40)
+            following = right_match(text, end, end + 40)
             if following and following.group(1)[0].isupper() and following.group(1) != "I":
                 continue
             left = None
-        elif token != token.lower():
+            word = token.lower()
+        elif not token.islower():
             continue
         else:
+            word = token
             left = _context_word(left_word(text, start), text)
-        if start and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
+        if start and end < size and text[start - 1] in QUOTES and text[end] in QUOTES:
             continue  # a word quoted on its own is a mention: the word "their"
-        right = _context_word(RIGHT_WORD.match(text, end, end + 40))
-        best = _best_alternative(word, left, right, unseen)
+        following = right_match(text, end, end + 40)
+        if following is None:
+            right = None
+        else:
+            neighbour = following.group(1)
+            if neighbour[0].isupper() and neighbour != "I":
+                right = neighbour.lower() if neighbour in DAYS else None
+            else:
+                right = spelled(neighbour)
+        if "’" in word:
+            word = word.replace("’", "'")
+        best = best_alternative(data, word, left, right, unseen)
         if best is not None:
-            out.append(Confusion(start, end, word, *best))
+            append(Confusion(start, end, word, *best))
     return out
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _best_alternative(word: str, left: str | None, right: str | None, unseen: float) -> tuple[str, float, float, float] | None:
-    """``(alternative, left ratio, right ratio, prior)`` of the best alternative to ``word``
-    between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus)."""
-    data = confusion_data()
+def _best_alternative(
+    data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float
+) -> tuple[str, float, float, float, float] | None:
+    """``(alternative, left ratio, right ratio, prior, threshold)`` of the best alternative to
+    ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus)."""
     best = None
     for alternative in data.alternatives[word]:
         if left is None or data.proxies[word][0] != word or data.proxies[alternative][0] != alternative:
@@ -370,16 +420,17 @@ def _best_alternative(word: str, left: str | None, right: str | None, unseen: fl
         right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
         prior = _prior(data, word, alternative)
         if best is None or left_ratio * right_ratio > best[1] * best[2]:
-            best = (alternative, left_ratio, right_ratio, prior)
+            threshold = data.thresholds.get((word, alternative), MIN_PRODUCT)
+            best = (alternative, left_ratio, right_ratio, prior, threshold)
     return best
 
 
 def confusion_verdict(candidate: Confusion) -> bool:
     """Whether the context prefers the alternative overwhelmingly, and neither side says otherwise."""
     c = candidate
-    if c.product < MIN_PRODUCT or c.context < MIN_CONTEXT or min(c.left / c.prior, c.right) < MIN_SIDE:
+    if c.product < c.threshold or c.context < MIN_CONTEXT or min(c.left / c.prior, c.right) < MIN_SIDE:
         return False
-    return min(c.product, c.context) >= MIN_ONE_SIDED or (c.left != 1.0 and c.right != 1.0)
+    return min(c.product, c.context) >= max(c.threshold, MIN_ONE_SIDED) or (c.left != 1.0 and c.right != 1.0)
 
 
 def confusion_spans(text: str) -> list[Span]:
@@ -408,7 +459,8 @@ class TyposNormalizer(Normalizer):
 
     name = "typos"
     stage = Stage.TYPOS
-    version = "3"
+    scope = "paragraph"  # neighbours are read within the line; a doubled word never spans a line break
+    version = "4"
 
     def __init__(self, *, confusion: bool = True, **params: Any) -> None:
         super().__init__(confusion=bool(confusion), **params)

@@ -176,7 +176,7 @@ def test_default_chain_paragraph_scope_equals_whole_text_reruns(bbc_sample):
     """On real articles, the built-in paragraph-scoped steps give exactly the whole-text result."""
     pipeline = Pipeline.from_config({})
     scoped_types = [type(n) for n in pipeline.normalizers if n.scope == "paragraph"]
-    assert {t.name for t in scoped_types} >= {"unicode", "names", "spelling"}
+    assert {t.name for t in scoped_types} >= {"unicode", "typos", "names", "spelling"}
     scoped = [pipeline.clean(text, id=name) for name, text in bbc_sample]
     try:
         for t in scoped_types:

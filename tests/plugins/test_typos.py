@@ -53,8 +53,9 @@ def test_confusion_data_loads():
     assert "with" in data.alternatives["will"] and "will" in data.alternatives["with"]
     assert {"their", "they're"} <= set(data.alternatives["there"])
     assert data.proxies["it's"] == ("is", "has") and data.proxies["its"] == ("its",)
-    assert "not" not in data.alternatives["now"] and "now" in data.alternatives["not"]  # "!now not"
-    assert "not" in data.members["now"]
+    assert "it's" not in data.alternatives["its"] and "its" in data.alternatives["it's"]  # "!its it's"
+    assert "it's" in data.members["its"]
+    assert data.thresholds["or", "of"] > data.thresholds["with", "will"]  # "=or of 3000", "=with will 5"
     assert data.cutoff > 0 and data.bigrams["relations", "with"] > data.cutoff
     assert all(w in data.unigrams for w in data.alternatives if "'" not in w)
     assert data.pattern.fullmatch("It's") and not data.pattern.search("without, withhold, oneself, tone")
@@ -130,3 +131,30 @@ def test_confusion_idempotent_on_news_text(text):
 def test_candidates_skip_guarded_words():
     words = {c.word for c in confusion_candidates('Will Smith met Form One pupils; the word "their" and www.form.com')}
     assert words == set()
+
+
+def test_thresholds_per_direction():
+    from newsclean.plugins.typos import MIN_PRODUCT, Confusion, confusion_verdict
+
+    data = confusion_data()
+    # the same evidence, two directions: or->of needs overwhelming evidence, with->will much less
+    strong_or = Confusion(0, 2, "or", "of", 40.0, 10.0, 1.0, data.thresholds["or", "of"])
+    assert not confusion_verdict(strong_or)
+    assert confusion_verdict(strong_or._replace(threshold=MIN_PRODUCT))
+    everything = data.every_direction()
+    assert "it's" in everything.alternatives["its"] and everything.thresholds == {}
+    assert confusion_data() is data and "it's" not in data.alternatives["its"]
+
+
+def test_candidates_on_every_direction_data():
+    text = "The firm said its profits rose."
+    assert [c.alternative for c in confusion_candidates(text)] == []  # "!its it's": no candidate
+    (c,) = confusion_candidates(text, data=confusion_data().every_direction())
+    assert (c.word, c.alternative) == ("its", "it's")
+
+
+def test_a_day_is_no_name():
+    day = confusion_candidates("It is released one Monday.")[-1]
+    name = confusion_candidates("It is released one Mark.")[-1]
+    assert day.word == name.word == "one"
+    assert day.right > 1 and name.right == 1.0
