@@ -4,15 +4,22 @@ Runs after ``layout``, so the text is lines separated by one or two line breaks.
 Each decision is a named rule, made on whole lines (or a prefix of the first
 paragraphs), and only where the form is unmistakable:
 
-- ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``) -> ``published``
-- ``headline``: the first line, short, with no final full stop, followed by a paragraph of prose -> ``title``
-- ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head -> ``author``
+- ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``, ``Updated at 1:23 p.m.``) -> ``published``
+- ``headline``: the first line, short, with no final full stop, followed by a paragraph of prose -> ``title``;
+  with ``standfirst``/``kicker``: a headline and its standfirst, or a section label and its headline,
+  both before the first prose line; ``glued_head``: a headline and its date glued to the first paragraph
+- ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head,
+  ``5:45 AM PST 11/19/2019 by Jane Smith`` near it -> ``author``
+- ``repeated_block``: a run of prose lines given again later in the text (the extractor doubled the article)
 - ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
 - ``signoff``: editor initials, ``Reuter``, ``(AP)``, ``/ss/``, ``-- Xinhua``, ``© 2019 ...`` at the end -> ``signoff``
-- ``credit``: ``Reporting by ...; Editing by ...`` lines (reporters -> ``author``), ``(Photo: Getty Images)``
-- ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it
-- ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter, ...)
+- ``credit``: ``Reporting by ...; Editing by ...``, ``A, B and C contributed to this report.`` lines
+  (reporters -> ``author``), ``(Photo: Getty Images)``; ``author_bio``: a last line with ``Follow him on Twitter @...``
+- ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it (questions and
+  bulleted titles too); ``link_cards``: teaser cards (headline + teaser, between lone bullets) ending the page
+- ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter,
+  caption, markup, ...)
 - ``comment_section``: a comments header (``Top Rated Comments``, ``12 comments``) in the last 40% of
   the text, and every line after it (readers' comments are not the article)
 
@@ -48,6 +55,9 @@ TAIL_LINES = 8  # learned boilerplate: the tail position class is the last lines
 MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
+MIN_REPEAT_LINES = 3  # the article given twice: a run of this many prose lines again, in order
+REPEAT_WORDS = 12
+MIN_CARDS = 3  # teaser cards at the end of a page: at least this many
 OVER_DELETION = 0.5
 EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
 COMMENTS_AFTER = 0.6  # a comments header after 60% of the text starts the comment section
@@ -72,9 +82,17 @@ NAME_LINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(
 CREDIT = re.compile(
     r"^\(?(?:(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
     r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
-    r"|^[A-Z][\w.'’ -]{1,60}?(?:,? and [A-Z][\w.'’ -]{1,60}?)? contributed (?:to )?(?:this|the) (?:report|story|article)\.?$"
+    r"|^[A-Z][\w.'’ -]{1,60}?(?:, [A-Z][\w.'’ -]{1,60}?){0,15}(?:,? and [A-Z][\w.'’ -]{1,60}?)? contributed"
+    r" (?:reporting|(?:to )?(?:this|the) (?:report|story|article))(?: (?:from|in) [A-Z][\w.,'’ -]{1,60})?\.?$"
 )
-CREDIT_PEOPLE = re.compile(r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)|^(.+?) contributed ")
+CREDIT_STARTS = (
+    "Additional", "Reporting", "reporting", "Writing", "writing", "Editing", "editing", "Compiled", "Edited",
+    "Written", "Produced", "Research", "Graphic", "Photo", "Video",
+)  # how a CREDIT line of the first form starts (a cheap test before the pattern)
+CREDIT_PEOPLE = re.compile(
+    r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)"
+    r"|^(?:[\w.' -]+? (?:writers?|reporters?|correspondents?) )?(.+?) contributed "
+)
 INLINE_PHOTO = re.compile(
     r"\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
 )
@@ -100,15 +118,47 @@ SIGNOFF = re.compile(
     r"|/[A-Za-z]{1,4}/"  # /ss/
     r"|Reuter|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|PTI|IANS|ANI|Bernama|IRNA|Anadolu|AA|CNA|Kyodo|Yonhap|TASS|EFE|ANSA)\)"
     r"|(?:-{1,2}|—|–)\s*(?:[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})"  # -- Xinhua
-    r"|(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?[^\n]{0,100}"
+    r"|(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?[^\n]{0,100}"
     r"|All rights reserved\.?"
     r")$"
 )
 NOT_A_TITLE = re.compile(r"https?:|www\.|@|\||<|>|\t")
 INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: a question can be a headline, and so can an exclamation in quotes (``... victim: "We got her!"``)
+HEADLINE_END = re.compile(r"\?[\"'”’]*$|![\"'”’]+$")
+STANDFIRST_END = re.compile(r"[\w\"'”’]$")  # a standfirst without a full stop ends with its last word
+BULLET_SEPARATORS = ("\n-\n", "\n•\n", "\n*\n", "\n·\n")  # a lone bullet on its line (as text)
+LONE_BULLETS = frozenset(["-", "•", "*", "\u2022", "·"])
+#: a quotation in a headline: 'Meth. We're on it.' / "..." (a closing quote is followed by a space, punctuation or the end)
+QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|'(?=\w)){1,80}?'(?=[\s,:;.!?]|$)|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’(?=[\s,:;.!?]|$)")
+LOWER_LONG_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3}")  # a word of four letters or more in lower case
+TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 WORDS = re.compile(r"\w+")
 YEAR_IN_TEXT = re.compile(r"(?:19|20)\d\d")
+#: "Updated at 1:23 p.m.": a labelled time of day alone (no date: it gives no ``published``).
+STAMP_LABELS = ("Updated", "UPDATED", "Last updated", "Posted", "Published", "Modified")
+TIME_ONLY_STAMP = re.compile(
+    r"^(?:Updated|UPDATED|Last updated|Posted|Published|Modified)(?: on| at)?:?\s*\d{1,2}[:.]\d{2}\s*"
+    r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?$"
+)
+#: A headline and its date glued together at the start of the body (inline elements the
+#: extractor joined without a space): "... killed in Iran unrestNovember 20, 2019 - 11:28 AMT Verified video ...".
+GLUED_STAMP = re.compile(  # (the character before it, glued, is checked apart: a look-behind here is slow)
+    r"(?P<stamp>(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, (?:19|20)\d\d"
+    r"(?P<time>\s*(?:-|—|–|,|at|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?)\s+(?=\S)"
+)
+GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz.!?'’\"”)")
+GLUED_HEAD_CHARS = 300  # the glued headline and date are within the first characters of the body
+#: "Follow him on Twitter @handle." opening a sentence: a bio or a promo line at the end of the article.
+FOLLOW_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)Follow (?:us|him|her|them|me|@\w+|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"(?: on (?:Twitter|Facebook|Instagram|LinkedIn|X|Threads|Bluesky|Mastodon|TikTok|YouTube)\b| @\w+)"
+)
+BY_WORD = re.compile(r"\s(?:by|By|BY)\s")
+#: "5:45 AM PST 11/19/2019 by Patrick Shanley": a time stamp, then the byline, on one line.
+STAMP_BYLINE = re.compile(rf"^(?P<stamp>[^\n]{{6,60}}?)\s+(?:by|By|BY)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)$")
 
 
 @dataclass
@@ -211,22 +261,26 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
         l.index for l in lines
         if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text))
         or l.text.startswith(BYLINE_START)
+        or l.text.startswith(STAMP_LABELS)
         or l.text.strip() in BYLINE_LABELS
         or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
             text, l.start
         )
     }
-    lowered = None
+    lowered = text.lower()
     starts = [l.start for l in lines]
-    for pattern in boilerplate_matcher()[2]:
-        for word in pattern.needs:
-            if lowered is None:
-                lowered = text.lower()
-            at = lowered.find(word)
-            while at >= 0:
-                found.add(bisect.bisect_right(starts, at) - 1)
-                at = lowered.find(word, at + len(word))
+    for word in gate_words():
+        at = lowered.find(word)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(word, at + len(word))
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=1)
+def gate_words() -> tuple[str, ...]:
+    """Every word that gates a pattern (``needs=``), each once."""
+    return tuple(sorted({w for p in boilerplate_matcher()[2] for w in p.needs}))
 
 
 def boilerplate_kind(text: str) -> str | None:
@@ -260,8 +314,70 @@ def split_lines(text: str) -> list[Line]:
 
 def is_headline(text: str, max_words: int = MAX_HEADLINE_WORDS) -> bool:
     """A short line without a final full stop: a headline, a subhead, a link title (3 words or more)."""
-    words = WORDS.findall(text)
-    return 3 <= len(words) <= max_words and not SENTENCE_END.search(text) and not text.endswith((",", ";"))
+    if SENTENCE_END.search(text) or text.endswith((",", ";")):
+        return False  # (the cheap tests first: most lines are sentences)
+    return 3 <= word_count(text) <= max_words
+
+
+def title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised (``Why You Shouldn't Worry``): a headline's style."""
+    if LOWER_LONG_WORD.search(text):
+        return False
+    long_words = [w for w in TITLE_WORDS.findall(text) if len(w) >= 4]
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
+def title_form(text: str) -> bool:
+    """A line shaped like a headline: 3 to 25 words, no link or shouting, no final full stop
+    (a question, or an exclamation in quotes, is fine), one sentence, or several in title case."""
+    if len(text) > 200 or not (3 <= word_count(text) <= MAX_TITLE_WORDS):
+        return False
+    if NOT_A_TITLE.search(text) or text.upper() == text:
+        return False  # links, handles, tables, shouting: page furniture, or a dateline
+    if SENTENCE_END.search(text) and not HEADLINE_END.search(text) and not title_case(text):
+        return False
+    if INNER_SENTENCE.search(text) and INNER_SENTENCE.search(QUOTED.sub("Q", text)) and not title_case(text):
+        # two sentences are a paragraph, not a headline; a quoted slogan is not a sentence of its own
+        # ("South Dakota says, 'Meth. We're On It,' and Twitter asks ...")
+        return False
+    return not (text.endswith((",", ";", ":")) or text[:1].islower())
+
+
+def longer_than(lines: list[Line], chars: int) -> bool:
+    """Do ``lines`` hold at least ``chars`` characters (counted until they do)?"""
+    for line in lines:
+        chars -= len(line.text)
+        if chars <= 0:
+            return True
+    return False
+
+
+def is_kicker(text: str) -> bool:
+    """A section label over a headline (``Review``, ``immunology``, ``2019 American Music Awards``)."""
+    return 1 <= word_count(text) <= 4 and len(text) <= 40 and not SENTENCE_END.search(text) and not NOT_A_TITLE.search(text) and not text.endswith((",", ";", ":"))
+
+
+def is_link_title(text: str) -> bool:
+    """A line of a link list: a headline (a question or an exclamation too), maybe after a
+    bullet (``- Moon Rush: Private Lunar Lander Plans``), or a bullet alone."""
+    core = text.strip().lstrip("-•*\u2022 ").strip()
+    if not core:
+        return text.strip() in LONE_BULLETS
+    if is_headline(core):
+        return True
+    return bool(HEADLINE_END.search(core)) and 3 <= word_count(core) <= MAX_HEADLINE_WORDS and not INNER_SENTENCE.search(core)
+
+
+def is_card(group: list[Line]) -> bool:
+    """A headline and its teaser line (``group`` is in reverse order: teaser first)."""
+    if len(group) != 2 or not is_link_title(group[-1].text):
+        return False
+    return all(word_count(l.text) <= MAX_TITLE_WORDS + 5 and len(l.text) <= 250 for l in group)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of ``REPEAT_WORDS`` words or more, ending like one."""
+    return bool(SENTENCE_END.search(text.rstrip())) and word_count(text) >= REPEAT_WORDS
 
 
 def paragraph_break(text: str) -> int:
@@ -278,7 +394,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "3"
+    version = "4"
 
     def __init__(
         self,
@@ -344,8 +460,11 @@ class StructureNormalizer(Normalizer):
             return
         plan = Plan()
         self.plan_learned(doc.id, lines, plan)
+        self.plan_repeats(lines, plan)
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
+        if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
+            self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
         self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
@@ -367,8 +486,41 @@ class StructureNormalizer(Normalizer):
 
     @staticmethod
     def removes_too_much(text: str, plan: Plan) -> bool:
-        removed_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in plan.removals)
+        # a repeated block's words stay in the text (its first copy): they are not lost
+        removed_words = sum(
+            word_count(text[s.start : s.end]) - word_count(s.after) for s in plan.removals if s.kind != "repeat"
+        )
         return removed_words > OVER_DELETION * max(word_count(text), 1)
+
+    # -- anywhere: the article given twice ---------------------------------------
+    def plan_repeats(self, lines: list[Line], plan: Plan) -> None:
+        """A run of ``MIN_REPEAT_LINES`` lines of prose that comes again, in the same order,
+        later in the text: the extractor gave the article twice, and the later copy goes.
+        Prose is a sentence of ``REPEAT_WORDS`` words or more; lines of one or two words
+        (bullets) between them do not break a run. A sentence repeated alone (a pull quote,
+        a refrain) is not a run, nor are a list's repeated items ("Portion Fix Containers:
+        1 Green, 1 Red, 1 tsp."): they stay."""
+        texts = [l.text for l in lines if len(l.text) >= 40]
+        if len(texts) - len(set(texts)) < MIN_REPEAT_LINES:
+            return  # (the common case, at the cost of a set: no line comes back often enough)
+        seq = [l for l in lines if word_count(l.text) >= 3]
+        keys = [l.text.strip() if is_prose(l.text) else None for l in seq]
+        first: dict[str, int] = {}
+        for k, key in enumerate(keys):
+            if key is not None:
+                first.setdefault(key, k)
+        k = 0
+        while k < len(seq):
+            i = first.get(keys[k], k) if keys[k] is not None else k
+            run = 0
+            while k + run < len(seq) and i + run < k and keys[k + run] is not None and keys[i + run] == keys[k + run]:
+                run += 1
+            if run >= MIN_REPEAT_LINES:
+                for line in seq[k : k + run]:
+                    self.remove_line(plan, line, "repeated_block", "repeat")
+                k += run
+            else:
+                k += 1
 
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
@@ -388,17 +540,42 @@ class StructureNormalizer(Normalizer):
         if kept and self.is_title(text, kept, 0) and not (len(kept) > 1 and self.is_title(text, kept, 1)):
             self.remove_line(plan, kept[0], "headline", "title")
             plan.meta.append(("title", kept[0].text.strip(), "headline"))
+            return
+        pair = self.head_pair(text, kept)
+        if pair:
+            title, other = pair
+            self.remove_line(plan, title, "headline", "title")
+            self.remove_line(plan, other, "standfirst" if other.index > title.index else "kicker", "title")
+            plan.meta.append(("title", title.text.strip(), "headline"))
 
     def take_timestamp(self, line: Line, plan: Plan, *, early: bool, flag_ambiguous: bool = False) -> bool:
         """A line that is only a time stamp (never prose) goes; an ``early`` one gives ``published``."""
         stamp = parse_stamp(line.text)
+        if stamp is None and line.text[:1] in "-•*\u2022":  # "- Published 18 November 2019"
+            stamp = parse_stamp(line.text.lstrip("-•*\u2022 "))
         if stamp is None:
+            if TIME_ONLY_STAMP.match(line.text.strip()):
+                self.remove_line(plan, line, "timestamp", "timestamp")
+                return True
             return False
         self.remove_line(plan, line, "timestamp", "timestamp")
         if early and stamp.value is not None and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "timestamp"))
         elif flag_ambiguous and stamp.ambiguous:
             plan.flags.append("structure:ambiguous-date")
+        return True
+
+    def take_stamp_byline(self, line: Line, plan: Plan) -> bool:
+        """``5:45 AM PST 11/19/2019 by Patrick Shanley``: ``published`` and ``author`` from one line."""
+        m = STAMP_BYLINE.match(line.text.strip())
+        stamp = parse_stamp(m.group("stamp")) if m else None
+        if stamp is None:
+            return False
+        self.remove_line(plan, line, "byline", "byline")
+        if plan.meta_value("author") is None:
+            plan.meta.append(("author", split_names(m.group("names")), "byline"))
+        if stamp.value and plan.meta_value("published") is None:
+            plan.meta.append(("published", stamp.value, "byline"))
         return True
 
     def take_byline(self, line: Line, plan: Plan, *, first_line: bool = False, pipe: bool = True) -> bool:
@@ -430,30 +607,43 @@ class StructureNormalizer(Normalizer):
         return True
 
     @staticmethod
-    def is_title(text: str, lines: list[Line], position: int) -> bool:
+    def is_title(text: str, lines: list[Line], position: int, *, before_prose: bool = True) -> bool:
+        """Is ``lines[position]`` a headline: its own form (:func:`title_form`), a much longer body
+        after it, a paragraph break after it and (``before_prose``) a line of prose next."""
         line = lines[position]
-        words = word_count(line.text)
-        if not (3 <= words <= MAX_TITLE_WORDS) or len(line.text) > 200:
-            return False
-        if NOT_A_TITLE.search(line.text) or line.text.upper() == line.text:
-            return False  # links, handles, tables, shouting: page furniture, or a dateline
-        if SENTENCE_END.search(line.text) and not line.text.endswith(("?", "?'", '?"')):
-            return False
-        if INNER_SENTENCE.search(line.text):  # two sentences are a paragraph, not a headline
-            return False
-        if line.text.endswith((",", ";", ":")) or line.text[:1].islower():
+        if not title_form(line.text):
             return False
         rest = lines[position + 1 :]
-        if len(rest) < 2 or sum(len(l.text) for l in rest) < 3 * len(line.text):  # the body is much longer
+        if len(rest) < 2 or not longer_than(rest, 3 * len(line.text)):  # the body is much longer
             return False
-        if is_headline(rest[0].text):
+        if before_prose and is_headline(rest[0].text) and not rest[0].text.endswith(":"):
             # a headline is followed by prose; two headline-like lines are page
             # furniture we cannot tell apart (and taking the first would expose the
-            # second as a "title" on the next run)
+            # second as a "title" on the next run): see :meth:`head_pair` for the two
+            # forms we can. A line ending with ":" opens what follows: not a headline.
             return False
         # followed by a paragraph break: a blank line, or one line break in a text
         # whose paragraphs are single lines (as most extractors write them)
         return rest[0].start - line.end >= 2 or paragraph_break(text) == 1
+
+    def head_pair(self, text: str, kept: list[Line]) -> tuple[Line, Line] | None:
+        """A kicker and its headline (``Review`` / ``16-inch MacBook Pro review: ...``), or a
+        headline and its standfirst without a full stop, both before the first prose line:
+        (the title line, the other line), else None. Both go, so the next run, which starts
+        at the prose, takes nothing more."""
+        if len(kept) < 4 or not self.is_title(text, kept, 1):
+            return None
+        first, second = kept[0], kept[1]
+        if second.start - first.end < 2 and paragraph_break(text) == 2:
+            return None  # one line break in a text of blank-line paragraphs: not two paragraphs
+        if is_kicker(first.text):
+            return second, first
+        if self.is_title(text, kept, 0, before_prose=False) and (
+            second.text.strip() == first.text.strip()  # the headline twice
+            or (STANDFIRST_END.search(second.text) and not HEADLINE_END.search(second.text))
+        ):  # (a question under a headline is a subhead, not a standfirst)
+            return first, second
+        return None
 
     # -- anywhere: link blocks and boilerplate lines ----------------------------
     def plan_link_blocks_and_boilerplate(self, text: str, lines: list[Line], plan: Plan) -> None:
@@ -467,6 +657,8 @@ class StructureNormalizer(Normalizer):
             # a date far down the page is a comment's or a sidebar's, not the article's
             early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
             if len(line.text) <= 80 and self.take_timestamp(line, plan, early=early):
+                continue
+            if early and len(line.text) <= 80 and BY_WORD.search(line.text) and self.take_stamp_byline(line, plan):
                 continue
             if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
                 if self.take_byline(line, plan, pipe=False):
@@ -497,10 +689,37 @@ class StructureNormalizer(Normalizer):
                 continue
             self.remove_line(plan, line, "link_block", "related")
             j = i + 1
-            while inline is None and j < len(lines) and j - i <= MAX_LINK_HEADLINES and is_headline(lines[j].text):
+            while inline is None and j < len(lines) and j - i <= MAX_LINK_HEADLINES and is_link_title(lines[j].text):
                 self.remove_line(plan, lines[j], "link_block", "related")
                 j += 1
             i_next = j
+
+    # -- the tail: a list of link cards -----------------------------------------
+    def plan_tail_cards(self, lines: list[Line], plan: Plan) -> None:
+        """Teaser cards that end the page: groups of a headline and one short teaser line,
+        the groups separated by lone bullets (an extractor's rendering of a list of
+        links to other stories). At least ``MIN_CARDS`` groups, running to the end of the
+        text; the article's own lists have their items on the bullet's line."""
+        kept = [l for l in lines if l.index not in plan.removed_lines]
+        if len(kept) < 3 * MIN_CARDS or kept[-1].text.strip() in LONE_BULLETS:
+            return
+        taken: list[Line] = []
+        group: list[Line] = []
+        cards = 0
+        for line in reversed(kept):
+            if line.text.strip() not in LONE_BULLETS:
+                group.append(line)
+                if len(group) > 2:
+                    break
+                continue
+            if not is_card(group):
+                break
+            taken += group + [line]
+            group = []
+            cards += 1
+        if cards >= MIN_CARDS and 2 * sum(word_count(l.text) for l in taken) < sum(word_count(l.text) for l in kept):
+            for line in taken:
+                self.remove_line(plan, line, "link_cards", "related")
 
     # -- the tail: sign-offs and credits ---------------------------------------
     def plan_tail(self, lines: list[Line], plan: Plan) -> None:
@@ -508,11 +727,14 @@ class StructureNormalizer(Normalizer):
             if line.index in plan.removed_lines:
                 continue
             text = line.text.strip()
-            if CREDIT.match(text):
+            if ("contributed" in text or text.lstrip("(").startswith(CREDIT_STARTS)) and CREDIT.match(text):
                 people = [n for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1) or m.group(2))]
                 self.remove_line(plan, line, "credit", "credit")
                 if people and plan.meta_value("author") is None:
                     plan.meta.append(("author", people, "credit"))
+                continue
+            if "Follow " in text and len(text) <= MAX_BOILERPLATE_LINE and FOLLOW_SENTENCE.search(text):
+                self.remove_line(plan, line, "author_bio", "bio")  # "... is out now. Follow him on Twitter @name."
                 continue
             if len(text) <= 120 and SIGNOFF.match(text) and not is_sentence(text):
                 self.remove_line(plan, line, "signoff", "signoff")
@@ -522,18 +744,45 @@ class StructureNormalizer(Normalizer):
             break
 
     # -- prefixes of the first paragraphs --------------------------------------
+    def plan_glued_head(self, lines: list[Line], plan: Plan) -> int:
+        """The body opening with a headline and its date glued to each other and to the first
+        paragraph: the headline goes to ``title``, the date to ``published``, both out.
+        Returns where the first line's text now starts (0 when nothing was glued)."""
+        body = next((l for l in lines if l.index not in plan.removed_lines), None)
+        if body is None or not YEAR_IN_TEXT.search(body.text, 0, GLUED_HEAD_CHARS):
+            return 0
+        m = next(
+            (m for m in GLUED_STAMP.finditer(body.text, 0, GLUED_HEAD_CHARS) if m.start() and body.text[m.start() - 1] in GLUED_BEFORE),
+            None,
+        )
+        if m is None:
+            return 0
+        head = body.text[: m.start()].strip()
+        if not 3 <= word_count(head) <= MAX_TITLE_WORDS:
+            return 0
+        plan.removals.append(Span(body.start, body.start + m.end(), "", "glued_head", kind="title"))
+        if plan.meta_value("title") is None:
+            plan.meta.append(("title", head, "glued_head"))
+        stamp = parse_stamp(m.group("stamp")) or parse_stamp(m.group("stamp")[: len(m.group("stamp")) - len(m.group("time") or "")])
+        if stamp is not None and stamp.value and plan.meta_value("published") is None:
+            plan.meta.append(("published", stamp.value, "glued_head"))
+        return m.end()
+
     def plan_prefixes(self, lines: list[Line], plan: Plan) -> None:
+        glued = self.plan_glued_head(lines, plan)
         body = [l for l in lines if l.index not in plan.removed_lines][:PREFIX_PARAGRAPHS]
         first = True  # the first prefix gives the metadata; every one goes (else the next run takes the next)
-        for line in body:
-            m = OUTLET_SECTION.match(line.text)
+        for n, line in enumerate(body):
+            at = glued if n == 0 else 0  # (what the next run will see as the line's start)
+            text = line.text[at:]
+            m = OUTLET_SECTION.match(text)
             if m:
-                plan.removals.append(Span(line.start, line.start + m.end(), "", "outlet_prefix", kind="prefix"))
+                plan.removals.append(Span(line.start + at, line.start + at + m.end(), "", "outlet_prefix", kind="prefix"))
                 if first:
                     plan.meta += [("source", m.group("source"), "outlet_prefix"), ("section", m.group("section"), "outlet_prefix")]
                 first = False
                 continue
-            m = DATELINE_WITH_SOURCE.match(line.text) or DATELINE_CAPS.match(line.text)
+            m = DATELINE_WITH_SOURCE.match(text) or DATELINE_CAPS.match(text)
             if m:
                 groups = m.groupdict()
                 if first and groups.get("source") and plan.meta_value("source") is None:
@@ -541,7 +790,7 @@ class StructureNormalizer(Normalizer):
                 if first and groups.get("place"):
                     plan.meta.append(("dateline", groups["place"].strip(" ,"), "dateline"))
                 if self.params["datelines"] == "extract":
-                    plan.removals.append(Span(line.start, line.start + m.end(), "", "dateline", kind="dateline"))
+                    plan.removals.append(Span(line.start + at, line.start + at + m.end(), "", "dateline", kind="dateline"))
                 first = False
 
     def plan_inline_credits(self, text: str, lines: list[Line], plan: Plan) -> None:
@@ -605,7 +854,7 @@ def source_group(doc_id: str) -> str:
 
 def is_sentence(text: str) -> bool:
     """A line of prose, however short (``He left.``), rather than a sign-off (``H.M``)."""
-    return word_count(text) >= 3 and bool(re.search(r"[a-z]{3,}", text)) and not text.startswith(("©", "(c)", "Copyright", "All rights"))
+    return word_count(text) >= 3 and bool(re.search(r"[a-z]{3,}", text)) and not text.startswith(("©", "(c)", "Copyright", "copyright", "COPYRIGHT", "All rights"))
 
 
 def split_names(names: str) -> list[str]:

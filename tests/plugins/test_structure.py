@@ -188,3 +188,19 @@ def test_a_document_that_is_not_english_is_flagged_with_a_language_guess(text, l
     doc = run_normalizer(StructureNormalizer(), text)
     assert doc.text == text
     assert "structure:not-english" in doc.flags and f"language:{language}" in doc.flags
+
+
+def test_new_boilerplate_kinds_classify_whole_lines():
+    assert boilerplate_kind("A row of unsold cars at a dealership in Littleton, Colo. (AP Photo/David Zalubowski)") == "caption"
+    assert boilerplate_kind("Sonu Mehta/Hindustan Times/Getty Images") == "caption"
+    assert boilerplate_kind("[automerge]1574096160[/automerge]") == "markup"
+    assert boilerplate_kind("Pick Six Newsletter") == "newsletter"
+    for prose in ("Reuters reported that the talks had failed.", "He wrote the newsletter every week.", "The deal, first reported by Bloomberg, is worth $2bn."):
+        assert boilerplate_kind(prose) is None
+
+
+def test_a_repeated_copy_of_the_article_is_removed_without_tripping_the_over_deletion_guard():
+    copy = BODY + "\n\nThe agreement is expected to be signed before the end of the year, they said."
+    doc = run_normalizer(StructureNormalizer(), f"{copy}\n\n{copy}")
+    assert doc.text == copy and "structure:over-deletion" not in doc.flags
+    assert {r["kind"] for r in doc.removed} == {"repeat"}
