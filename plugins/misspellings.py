@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -717,23 +718,24 @@ class MisspellingsNormalizer(Normalizer):
         folder = _data_folder()
         return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS)]
 
-    def fit(self, docs: Iterable[Document]) -> Mapping[str, Any]:
-        """Learn the out-of-dictionary words the corpus uses often: they are its words, not typos.
-
-        A lower-case word (as written, anywhere in a sentence) seen at least
-        ``min_corpus_count`` times, the most frequent :data:`MAX_VOCABULARY` of them.
-        """
-        from collections import Counter
-
+    def fit_counts(self, docs: Iterable[Document]) -> "Counter[str]":
+        """For ``fit``: how often each lower-case out-of-dictionary word is written."""
         lex = lexicon()
         counts: Counter[str] = Counter()
         for doc in docs:
-            for word in WORD.findall(doc.text):
-                if len(word) >= MIN_LENGTH and word.islower() and not lex.known(word):
-                    counts[word] += 1
+            counts.update(w for w in WORD.findall(doc.text) if len(w) >= MIN_LENGTH and w.islower() and not lex.known(w))
+        return counts
+
+    def fit_from_counts(self, counts: "Counter[str]") -> Mapping[str, Any]:
+        """Learn the out-of-dictionary words the corpus uses often: they are its words, not typos.
+
+        A lower-case word (as written, anywhere in a sentence) seen at least
+        ``min_corpus_count`` times, the most frequent :data:`MAX_VOCABULARY` of them
+        (ties in alphabetical order, so counts added up from workers learn the same).
+        """
         threshold = self.params["min_corpus_count"]
-        learned = [w for w, c in counts.most_common() if c >= threshold][:MAX_VOCABULARY]
-        return {"vocabulary": sorted(set(learned) | set(self.params["vocabulary"]))}
+        often = sorted((w for w, c in counts.items() if c >= threshold), key=lambda w: (-counts[w], w))
+        return {"vocabulary": sorted(set(often[:MAX_VOCABULARY]) | set(self.params["vocabulary"]))}
 
     def find(self, text: str, settings: Mapping[str, Any] | None = None) -> list[tuple[int, int, Verdict]]:
         """Every word of ``text`` the guards let through, with its verdict (fixes and refusals)."""

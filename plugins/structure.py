@@ -412,7 +412,19 @@ class StructureNormalizer(Normalizer):
         }
 
     # -- corpus-level learning -------------------------------------------------
-    def fit(self, docs):
+    def fit_counts(self, docs):
+        """For ``fit``: per source, how many documents have each line among their first
+        ``HEAD_LINES`` or last ``TAIL_LINES`` lines (keys ``(source, "head"|"tail", line)``),
+        and how many documents the source has (keys ``(source,)``)."""
+        counts: collections.Counter[tuple[str, ...]] = collections.Counter()
+        for doc in docs:
+            group = source_group(doc.id)
+            counts[(group,)] += 1
+            lines = [l.text.strip() for l in split_lines(doc.text)]
+            counts.update({(group, "head", t) for t in lines[:HEAD_LINES]} | {(group, "tail", t) for t in lines[-TAIL_LINES:]})
+        return counts
+
+    def fit_from_counts(self, counts):
         """Learn the lines a source repeats at the head or tail of many of its documents.
 
         A line is learned for a source (see :func:`source_group`) when it is
@@ -421,17 +433,12 @@ class StructureNormalizer(Normalizer):
         sentence quoted by several articles does not qualify: it must recur at
         the same position class, within one source, in a large share of it.
         """
-        counts: collections.Counter[tuple[str, str, str]] = collections.Counter()
-        sizes: collections.Counter[str] = collections.Counter()
-        for doc in docs:
-            group = source_group(doc.id)
-            sizes[group] += 1
-            lines = [l.text.strip() for l in split_lines(doc.text)]
-            seen = {(group, "head", t) for t in lines[:HEAD_LINES]} | {(group, "tail", t) for t in lines[-TAIL_LINES:]}
-            counts.update(seen)
         learned: dict[str, dict[str, list[str]]] = {}
-        for (group, position, text), count in sorted(counts.items()):
-            if count >= self.params["min_docs"] and count >= self.params["min_share"] * sizes[group] and WORDS.search(text):
+        for key, count in sorted(counts.items()):
+            if len(key) != 3:
+                continue  # a source's size
+            group, position, text = key
+            if count >= self.params["min_docs"] and count >= self.params["min_share"] * counts[(group,)] and WORDS.search(text):
                 learned.setdefault(group, {}).setdefault(position, []).append(text)
         return {"learned": learned}
 

@@ -217,3 +217,13 @@ def test_only_learning_normalizers_change_and_steps_after_the_last_learner_are_n
     for num_proc in (None, 2):
         fitted = pipeline.fit(corpus(), num_proc=num_proc)
         assert calls == [] and fitted["late_exclaim"] is pipeline["late_exclaim"]
+
+
+def test_the_built_in_learners_count_and_learn_the_same_in_workers(bbc_sample):
+    docs = [Document(text, id=name) for name, text in bbc_sample]
+    pipeline = newsclean.Pipeline.from_config(misspelling_min_corpus_count=2)
+    assert {n.name for n in pipeline.normalizers if n.counts_to_fit()} >= {"structure", "misspellings"}
+    alone = pipeline.fit(docs)
+    parallel = pipeline.fit(docs, num_proc=2)
+    assert alone["misspellings"].params["vocabulary"], "the sample teaches some words"
+    assert parallel.spec() == alone.spec() and parallel.fingerprint == alone.fingerprint
