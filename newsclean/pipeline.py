@@ -16,9 +16,9 @@ from typing import Any, Iterable, Mapping, Sequence
 from .config import Config, load_config
 from .document import Document
 from .errors import ConfigError, NewscleanError, NormalizerError, PluginLoadError
+from .fitting import fit_parallel, learns, run_steps
 from .loader import PluginManager, PluginOrigin, get_plugin_manager
 from .normalizer import Normalizer, Stage, fingerprint_of, validate_normalizer
-from .fitting import fit_parallel, learns, run_steps
 from .scope import LastRun, rerun
 
 #: The chain runs at most this many times over one document (see ``Pipeline.run``).
