@@ -129,8 +129,11 @@ def verdict(text: str, match: re.Match[str]) -> str | None:
         return "demonym" if lower in lists["demonym"] else None  # names and titles: Duran Duran
     if lower.isdigit() or lower in lists["legit"] or lower in lists["strandable"]:
         return None
+    # the neighbours within the paragraph only (the step's scope: see Normalizer.scope)
     before = word_before(text, start)
-    after = WORD_AFTER.search(text[end : end + 40])
+    if before is not None and "\n\n" in text[before.end(1) : start]:
+        before = None
+    after = WORD_AFTER.search(text[end : end + 40].split("\n\n", 1)[0])
     if lower == "that":
         return "that+determiner" if after and after.group(1).lower() in lists["determiner"] else None
     if lower in lists["copula"]:
