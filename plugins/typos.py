@@ -234,7 +234,8 @@ def confusion_data() -> ConfusionData:
     members = {w: tuple(sorted(a)) for w, a in alternatives.items()}
     for word, into in never:
         alternatives[word].discard(into)
-    words = sorted(alternatives, key=lambda w: (-len(w), w))
+    # a word whose every direction is "never" ("to": to->too) is not even looked at
+    words = sorted((w for w, a in alternatives.items() if a), key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
     # a whole word: not part of a longer word, a contraction, a hyphenated word, a URL or a number
     pattern = re.compile(
