@@ -53,7 +53,7 @@ import re
 import dataclasses
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
@@ -190,7 +190,9 @@ class ConfusionData:
 
     def every_direction(self) -> ConfusionData:
         """The same data with every direction allowed at the default thresholds (for tuning them)."""
-        return dataclasses.replace(self, alternatives=dict(self.members), thresholds={})
+        return dataclasses.replace(
+            self, alternatives=dict(self.members), thresholds={}, pattern=words_pattern(self.members)
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,17 +236,17 @@ def confusion_data() -> ConfusionData:
     members = {w: tuple(sorted(a)) for w, a in alternatives.items()}
     for word, into in never:
         alternatives[word].discard(into)
-    # a word whose every direction is "never" ("to": to->too) is not even looked at
+    allowed = {w: tuple(sorted(a)) for w, a in alternatives.items()}
+    return ConfusionData(allowed, members, proxies, unigrams, bigrams, cutoff, words_pattern(allowed), thresholds)
+
+
+def words_pattern(alternatives: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+    """Where a word with an alternative stands; a word whose every direction is "never"
+    ("to": to->too) is not even looked at."""
     words = sorted((w for w, a in alternatives.items() if a), key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
     # a whole word: not part of a longer word, a contraction, a hyphenated word, a URL or a number
-    pattern = re.compile(
-        rf"(?<![\w'’@#/.-])(?:{alternation})(?![\w'’@/]|[-.]\w)", re.IGNORECASE
-    )
-    return ConfusionData(
-        {w: tuple(sorted(a)) for w, a in alternatives.items()}, members, proxies, unigrams, bigrams, cutoff, pattern,
-        thresholds,
-    )
+    return re.compile(rf"(?<![\w'’@#/.-])(?:{alternation})(?![\w'’@/]|[-.]\w)", re.IGNORECASE)
 
 
 class Confusion(NamedTuple):
