@@ -754,12 +754,16 @@ class MisspellingsNormalizer(Normalizer):
         classes = lex.classes
         # the set of distinct tokens less the dictionary's (C-level), then the tests that do not
         # depend on where a token is; only the survivors are looked for in the text
+        written = Counter(WORD.findall(text))
         unknown = {
-            w for w in set(WORD.findall(text)).difference(classes)
+            w for w in set(written).difference(classes)
             if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.lower() not in classes
         }
         if not unknown:
             return []
+        repeats: Counter[str] = Counter()  # how often each unknown word is written, in any case
+        for w in unknown:
+            repeats[w.lower()] += written[w]
         known = lex.known
         vocabulary = self._vocabulary
         wanted = []
@@ -773,10 +777,11 @@ class MisspellingsNormalizer(Normalizer):
         if not wanted:
             return []
         spots = sorted((start, token) for token in wanted for start in _occurrences(text, token))
-        repeats: dict[str, int] | None = None
         out = []
         for start, token in spots:
             word = token.lower()
+            if repeats[word] >= (2 if token != word else MAX_REPEATS + 1):
+                continue  # written again in the document: meant (a name, a term)
             end = start + len(token)
             if (start and (text[start - 1] in GLUE or text[start - 1].isalpha())) or (
                 end < len(text) and (text[end].isalpha() or text[end] in GLUE and not _full_stop(text, end))
@@ -798,13 +803,6 @@ class MisspellingsNormalizer(Normalizer):
             if any(len(n) > 2 and n.islower() and not known(n) and n not in vocabulary
                    for n in _near_words(text, start, end)):
                 continue  # another unknown word at most two words away: a foreign or technical phrase
-            if repeats is None:
-                repeats = {}
-                for w in WORD.findall(text):
-                    if w in unknown:
-                        repeats[w.lower()] = repeats.get(w.lower(), 0) + 1
-            if repeats[word] >= (2 if capitalised else MAX_REPEATS + 1):
-                continue  # written again in the document: meant (a name, a term)
             out.append((start, end, word, capitalised))
         return out
 
