@@ -8,7 +8,11 @@ goes through ``ftfy.fix_and_explain``. (Leading and trailing spaces are
 layout's to remove; leaving them out of ftfy's view makes the chain idempotent,
 since ftfy's mojibake detection looks at neighbouring characters.) A segment of printable ASCII
 without an HTML entity cannot be changed by ftfy, so it is skipped without calling it
-(most news text; ``tests/plugins/test_unicode.py`` checks the entity pattern is ftfy's). Each changed span is an edit whose rule is the name of the
+(most news text; ``tests/plugins/test_unicode.py`` checks the entity pattern is ftfy's).
+A segment whose other characters are a ``£``, an ``é`` or curly quotes is decided without
+running ftfy either (:func:`shortcut`: what ftfy would return, where that is certain);
+ftfy's own test cases (``tests/cases/ftfy_test_cases.json``) and property tests check
+that the step's output is ftfy's. Each changed span is an edit whose rule is the name of the
 ftfy step that made it (``uncurl_quotes``, ``fix_encoding``, ...); a segment
 fixed by several steps has one group of edits per step.
 """
@@ -24,7 +28,7 @@ from typing import Any
 import ftfy
 
 from newsclean import ConfigError, Document, Edit, Normalizer, Span, Stage, hookimpl
-from newsclean.whitespace import HSPACE, plan_whitespace
+from newsclean.whitespace import HSPACE, ZERO_WIDTH, plan_whitespace
 
 #: What ftfy may act on: a character that is not printable ASCII, tab or newline, or an HTML
 #: entity as ftfy's ``unescape_html`` finds them (``ftfy.fixes.HTML_ENTITY_RE``: the ';' is required).
@@ -167,6 +171,77 @@ class UnicodeFixer(Normalizer):
             doc.flag(REPLACEMENT_FLAG)
 
 
+#: The curly quotes ftfy's ``uncurl_quotes`` straightens (``ftfy.chardata.SINGLE_QUOTE_RE``, ``DOUBLE_QUOTE_RE``).
+CURLY_QUOTES = frozenset("\u02bc\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f")
+#: A character outside ASCII; one outside printable ASCII, tab and newline; ftfy's HTML
+#: entity (``ftfy.fixes.HTML_ENTITY_RE``).
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\x20-\x7e]")
+HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
+#: How far around a character outside ASCII a match of ftfy's mojibake pattern
+#: (``ftfy.badness.BADNESS_RE``) can reach: its longest alternative spans 7 characters
+#: (``ГўВЂВ.[A-Za-z ]``) and every alternative needs a character outside ASCII.
+BADNESS_REACH = 7
+
+
+def explain(part: str, config: Any) -> tuple[str, list[Any]]:
+    """``ftfy.fix_and_explain(part, config)`` as ``(fixed, plan)``; the common cases are decided
+    without running it (:func:`shortcut`)."""
+    known = shortcut(part, config)
+    if known is not None:
+        return known
+    fixed, plan = ftfy.fix_and_explain(part, config)
+    return fixed, list(plan or [])
+
+
+def shortcut(part: str, config: Any) -> tuple[str, list[Any]] | None:
+    """What ``ftfy.fix_and_explain(part, config)`` returns, decided without running it, for the
+    lines of news that reach ftfy for a ``£``, an ``é`` or curly quotes; None when unsure.
+
+    ftfy leaves a text alone, but for its curly quotes, when: no HTML entity; every other
+    character outside printable ASCII is one that no character-level fixer changes
+    (ligatures, widths, controls, line breaks, surrogates: each acts on characters one by
+    one) and is not whitespace (layout's); the text is in the configured normalization form;
+    and ftfy's mojibake test, ``is_bad``, finds nothing, before and after the quotes are
+    straightened. ``is_bad`` is checked only near the characters outside ASCII
+    (``BADNESS_REACH``), not over the whole line as ftfy does.
+    """
+    chars = set(NOT_PRINTABLE_ASCII.findall(part))
+    quotes = chars.intersection(CURLY_QUOTES) if config.uncurl_quotes else ()
+    if quotes:
+        chars -= quotes
+    if not all(map(_inert, chars)) or ("&" in part and HTML_ENTITY.search(part)):
+        return None
+    fixed = ftfy.fixes.uncurl_quotes(part) if quotes else part
+    if config.normalization and not unicodedata.is_normalized(config.normalization, fixed):
+        return None
+    if config.fix_encoding and (_looks_bad(part) or (quotes and _looks_bad(fixed))):
+        return None
+    return fixed, [("apply", "uncurl_quotes")] if quotes else []
+
+
+def _looks_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searched only near the characters outside ASCII."""
+    search = ftfy.badness.BADNESS_RE.search
+    lo = hi = -1
+    for m in NON_ASCII.finditer(text):
+        start, stop = max(0, m.start() - BADNESS_REACH + 1), m.end() + BADNESS_REACH - 1
+        if start > hi:
+            if hi > lo and search(text, lo, hi):
+                return True
+            lo = start
+        hi = stop
+    return hi > lo and bool(search(text, lo, hi))
+
+
+@functools.lru_cache(maxsize=4096)
+def _inert(char: str) -> bool:
+    """Whether ftfy's default fixes leave ``char`` alone, on its own (see ``ftfy_leaves_alone``)."""
+    if char < "\x7f" or "\x7f" <= char <= "\x9f" or char.isspace() or char in ZERO_WIDTH or unicodedata.combining(char):
+        return False  # controls (a line break, a terminal escape's ESC), whitespace, a combining mark
+    return ftfy.fix_text(char) == char
+
+
 #: The characters of ``HSPACE``, for str.strip (all are below U+10000).
 HSPACE_CHARS = "".join(c for c in map(chr, range(0x10000)) if re.fullmatch(HSPACE, c))
 
@@ -208,12 +283,12 @@ def fix_part(part: str, config: Any, offset: int, step: str) -> tuple[list[Edit]
     cleaned text would fix what this one left (ftfy cannot decode
     ``"the\u00a0caf\u00c3\u00a9"`` as a whole but can ``"the caf\u00c3\u00a9"``).
     """
-    fixed, plan = ftfy.fix_and_explain(part, config)
+    fixed, plan = explain(part, config)
     spaces = plan_whitespace(part)
     if spaces:
         view = Document(part)
         view.apply(spaces, step=step)
-        view_fixed, view_plan = ftfy.fix_and_explain(view.text, config)
+        view_fixed, view_plan = explain(view.text, config)
         if view_fixed != view.text and not plan_whitespace(view_fixed):
             shifted = [
                 Edit(e.step, e.rule, e.start + offset, e.end + offset, e.before, e.after, None, e.note)

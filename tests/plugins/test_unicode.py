@@ -1,3 +1,4 @@
+import json
 import re
 
 import ftfy
@@ -105,3 +106,51 @@ def test_a_multi_step_fix_is_split_by_step():
     doc = run_normalizer(UnicodeFixer(), "He said \u00e2\u20ac\u0153hello\u00e2\u20ac\u009d")
     assert doc.text == 'He said "hello"'
     assert [e.rule for e in doc.edits] == ["fix_encoding", "fix_encoding", "uncurl_quotes", "uncurl_quotes"]
+
+
+# -- the shortcut: ftfy's answer without running it, where it is sure ---------------------------------
+
+from newsclean.plugins.unicode import explain, shortcut  # noqa: E402
+
+SHORTCUT_ALPHABET = st.sampled_from(
+    list("ab Z.,'\"&;") + ["£", "é", "€", "—", "\u2019", "\u201c", "\u201d", "\u02bc", "Ã", "Â", "©", "ﬁ", "Ｗ", "\u00a0",
+                           "\u0301", "ГўВЂВ", "Ã©", "â€™", "\x85", "\r", "&amp;", "Ø", "Ù", "×²"]
+)
+
+
+@given(st.lists(SHORTCUT_ALPHABET, max_size=40).map("".join))
+def test_the_shortcut_agrees_with_ftfy_where_it_answers(text):
+    config = ftfy.TextFixerConfig()
+    known = shortcut(text, config)
+    fixed, plan = ftfy.fix_and_explain(text, config)
+    if known is not None:
+        assert known == (fixed, [tuple(step) for step in plan])
+    assert explain(text, config)[0] == fixed
+
+
+@pytest.mark.parametrize("padding", [0, 3, 6, 7, 40])
+def test_mojibake_far_from_any_other_character_outside_ascii_is_still_found(padding):
+    text = "Price £5 " + ("x" * padding + " " if padding else "") + "the cafÃ© opened"
+    config = ftfy.TextFixerConfig()
+    assert shortcut(text, config) is None
+    assert run_normalizer(UnicodeFixer(), text).text == ftfy.fix_text(text)
+
+
+def test_the_shortcut_answers_for_plain_news_lines():
+    config = ftfy.TextFixerConfig()
+    assert shortcut("It cost £52.7m, the café said.", config) == ("It cost £52.7m, the café said.", [])
+    assert shortcut("\u201cWe\u2019re here,\u201d she said.", config) == ('"We\'re here," she said.', [("apply", "uncurl_quotes")])
+    assert shortcut("\u201cWe\u2019re here\u201d", ftfy.TextFixerConfig(uncurl_quotes=False)) is None
+
+
+# -- ftfy's own test cases (tests/cases/ftfy_test_cases.json, Apache-2.0, see FTFY-TEST-CASES-LICENSE.txt) --
+
+FTFY_CASES = json.loads((CASES / "ftfy_test_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", FTFY_CASES, ids=lambda c: c["label"][:50])
+def test_ftfys_own_cases_give_ftfys_output(case):
+    text = without_edge_spaces(case["original"])
+    assert run_normalizer(UnicodeFixer(), text).text == ftfy_per_line(text)
+    if text == case["original"] and case["expect"] == "pass":
+        assert run_normalizer(UnicodeFixer(), text).text == case["fixed"]
