@@ -23,7 +23,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Iterable
 
 import ftfy
 
@@ -95,18 +95,27 @@ def diff_spans(before: str, after: str, offset: int, rule: str, note: str | None
 
 
 def same_length_spans(before: str, after: str, offset: int, rule: str, note: str | None) -> list[Span]:
-    """One span per run of differing characters of two strings of one length."""
+    """One span per run of differing characters of two strings of one length.
+
+    ftfy's same-length fixes (quotes, widths) change only characters outside printable
+    ASCII: when masking those out leaves the strings equal, only their places are compared.
+    """
+    if NOT_PRINTABLE_ASCII.sub("\x00", before) == NOT_PRINTABLE_ASCII.sub("\x00", after):
+        places: Iterable[int] = (m.start() for m in NOT_PRINTABLE_ASCII.finditer(before))
+    else:
+        places = range(len(before))
     spans: list[Span] = []
-    start = -1
-    for i, (a, b) in enumerate(zip(before, after)):
-        if a != b:
-            if start < 0:
-                start = i
-        elif start >= 0:
-            spans.append(Span(offset + start, offset + i, after[start:i], rule, note))
-            start = -1
+    start = end = -1
+    for i in places:
+        if before[i] == after[i]:
+            continue
+        if i != end:  # not next to the last difference: a new run
+            if start >= 0:
+                spans.append(Span(offset + start, offset + end, after[start:end], rule, note))
+            start = i
+        end = i + 1
     if start >= 0:
-        spans.append(Span(offset + start, offset + len(before), after[start:], rule, note))
+        spans.append(Span(offset + start, offset + end, after[start:end], rule, note))
     return spans
 
 
