@@ -154,3 +154,22 @@ def test_ftfys_own_cases_give_ftfys_output(case):
     assert run_normalizer(UnicodeFixer(), text).text == ftfy_per_line(text)
     if text == case["original"] and case["expect"] == "pass":
         assert run_normalizer(UnicodeFixer(), text).text == case["fixed"]
+
+
+def _runs(before, after):
+    runs, start = [], -1
+    for i, (a, b) in enumerate(zip(before, after)):
+        if a != b and start < 0:
+            start = i
+        elif a == b and start >= 0:
+            runs.append((start, i, after[start:i]))
+            start = -1
+    return runs + ([(start, len(before), after[start:])] if start >= 0 else [])
+
+
+@given(st.lists(st.tuples(st.sampled_from("ab \u2019\u201c\"'é\x00"), st.sampled_from("ab \u2019\u201c\"'é\x00")), max_size=30))
+def test_same_length_spans_are_the_runs_of_differing_characters(pairs):
+    from newsclean.plugins.unicode import same_length_spans
+
+    before, after = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
+    assert [(s.start, s.end, s.after) for s in same_length_spans(before, after, 0, "r", None)] == _runs(before, after)
