@@ -75,7 +75,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
@@ -194,21 +194,25 @@ def _data_folder():
     return resources.files(__package__).joinpath("data")
 
 
+def _data_rows(name: str) -> Iterator[str]:
+    """The lines of ``data/<name>`` that are not empty or a ``#`` comment."""
+    for raw in _data_folder().joinpath(name).read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            yield raw
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The words of ``data/words_en.tsv`` and ``data/spelling_uk_us.tsv``, read once per process."""
     classes: dict[str, int] = {}
-    for raw in _data_folder().joinpath(DATA).read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            continue
+    for raw in _data_rows(DATA):
         cls, _, words = raw.partition("\t")
         c = int(cls)
         for word in words.split():
             classes.setdefault(word, c)
     extra = set()
-    for raw in _data_folder().joinpath(SPELLING_TABLE).read_text(encoding="utf-8").splitlines():
-        if raw and not raw.startswith("#"):
-            extra.update(raw.split("\t")[:2])
+    for raw in _data_rows(SPELLING_TABLE):
+        extra.update(raw.split("\t")[:2])
     return Lexicon(classes, frozenset(extra - set(classes)))
 
 
@@ -219,9 +223,7 @@ BIGRAMS = "misspellings_bigrams.tsv"
 def bigrams() -> dict[str, int]:
     """``"left right"`` -> frequency class of ``data/misspellings_bigrams.tsv``, read once per process (~0.3 s)."""
     out: dict[str, int] = {}
-    for raw in _data_folder().joinpath(BIGRAMS).read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            continue
+    for raw in _data_rows(BIGRAMS):
         cls, left, rights = raw.split("\t")
         c = int(cls)
         prefix = left + " "
