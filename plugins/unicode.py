@@ -191,6 +191,8 @@ HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
 #: (``ftfy.badness.BADNESS_RE``) can reach: its longest alternative spans 7 characters
 #: (``ГўВЂВ.[A-Za-z ]``) and every alternative needs a character outside ASCII.
 BADNESS_REACH = 7
+#: The shortcut was checked against ftfy 6 (its pattern, its fixers); another major version runs ftfy.
+SHORTCUT_CHECKED = ftfy.__version__.split(".")[0] == "6"
 
 
 def explain(part: str, config: Any) -> tuple[str, list[Any]]:
@@ -215,6 +217,8 @@ def shortcut(part: str, config: Any) -> tuple[str, list[Any]] | None:
     straightened. ``is_bad`` is checked only near the characters outside ASCII
     (``BADNESS_REACH``), not over the whole line as ftfy does.
     """
+    if not SHORTCUT_CHECKED:
+        return None
     chars = set(NOT_PRINTABLE_ASCII.findall(part))
     quotes = chars.intersection(CURLY_QUOTES) if config.uncurl_quotes else ()
     if quotes:
