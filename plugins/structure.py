@@ -23,9 +23,19 @@ paragraphs), and only where the form is unmistakable:
 - ``comment_section``: a comments header (``Top Rated Comments``, ``12 comments``) in the last 40% of
   the text, and every line after it (readers' comments are not the article)
 
+- ``nav_block``: on a whole-page text dump (html-text, inscriptis: menus, share rows and footer
+  links around the article), runs of short link-like lines outside the article's prose core
+  (see :meth:`StructureNormalizer.plan_navigation`); kind ``navigation``
+
 Everything removed is in the edit log and in ``removed`` with its kind. If the
 rules would remove more than half of a document's words, nothing is removed and
-the document is flagged ``structure:over-deletion``.
+the document is flagged ``structure:over-deletion``. One exception, for page dumps,
+where navigation can legitimately be most of the words: when ``nav_block`` found the
+article's core, the removal stands if the other rules alone take at most half of the
+words and what remains still holds that core with at least ``CORE_MIN_LINES`` prose
+lines of ``CORE_MIN_WORDS`` words (a page whose prose is thinner, or where the rules
+are unsure, is still refused and flagged). A page dump opens with menus, so its
+language is judged on its sentences, not on its first characters.
 """
 
 from __future__ import annotations
@@ -394,7 +404,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "4"
+    version = "5"
 
     def __init__(
         self,
@@ -459,6 +469,11 @@ class StructureNormalizer(Normalizer):
         if not lines:
             return
         english = looks_english(doc.text)
+        dump = page_dump_candidate(lines)
+        if not english and dump:
+            # a page dump opens with its menus (few function words): judge its prose lines
+            sample = prose_sample(lines)
+            english = len(sample.split()) >= JUDGED_WORDS and looks_english(sample)
         if not english and judged(doc.text):
             # judged on enough words: not English. The rules are made for English news:
             # leave the text alone and say so (typos, names and spelling skip it too)
@@ -470,6 +485,7 @@ class StructureNormalizer(Normalizer):
         self.plan_repeats(lines, plan)
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
+        core = self.plan_navigation(lines, plan) if dump else None
         if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
@@ -482,7 +498,7 @@ class StructureNormalizer(Normalizer):
             doc.flag(NOT_ENGLISH)  # a short text, judged by its letters alone: leave it alone
             return
         removed_chars = sum(s.end - s.start for s in plan.removals)
-        if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, plan):
+        if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, lines, plan, core):
             doc.flag("structure:over-deletion")
             return
         for name, value, rule in plan.meta:
@@ -492,12 +508,72 @@ class StructureNormalizer(Normalizer):
         doc.apply(line_removals(lines, plan), step=STEP)
 
     @staticmethod
-    def removes_too_much(text: str, plan: Plan) -> bool:
+    def removes_too_much(text: str, lines: list[Line], plan: Plan, core: tuple[int, int] | None = None) -> bool:
+        """The over-deletion guard: more than half of the words would go.
+
+        On a page dump (``core`` is the article's prose core found by :meth:`plan_navigation`)
+        the navigation may be most of the words: there the removal stands when the other rules
+        alone take at most half of the words and what remains still holds the article, at least
+        ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words between them."""
         # a repeated block's words stay in the text (its first copy): they are not lost
-        removed_words = sum(
-            word_count(text[s.start : s.end]) - word_count(s.after) for s in plan.removals if s.kind != "repeat"
-        )
-        return removed_words > OVER_DELETION * max(word_count(text), 1)
+        lost = [s for s in plan.removals if s.kind != "repeat"]
+        total = max(word_count(text), 1)
+        removed_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in lost)
+        if removed_words <= OVER_DELETION * total:
+            return False
+        if core is None:
+            return True
+        other_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in lost if s.kind != NAV_KIND)
+        if other_words > OVER_DELETION * total:
+            return True
+        prose = [
+            n for l in lines[core[0] : core[1] + 1] if l.index not in plan.removed_lines
+            for kind, n in (prose_weight(l.text, False),) if kind == "prose"
+        ]
+        return len(prose) < CORE_MIN_LINES or sum(prose) < CORE_MIN_WORDS
+
+    # -- a whole-page dump: navigation around the article -------------------------
+    def plan_navigation(self, lines: list[Line], plan: Plan) -> tuple[int, int] | None:
+        """Navigation blocks of a whole-page text dump (menus, share rows, footer links).
+
+        The article's core is the densest region of prose: each line gets a weight (a prose
+        line its word count, a short sentence half of it, a navigation-like line a penalty,
+        more when the line recurs in the page) and the core is the run of lines with the
+        largest sum (:func:`prose_core`). The text is a page dump only when at least
+        ``NAV_HEAD`` navigation-like lines come before that core (menus on top of the
+        page; an article extractor's output starts with the article) and the core holds
+        ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words. Then, outside the core
+        only, every run of at least ``NAV_RUN`` weak lines with two navigation-like lines
+        among them goes: a weak line is navigation-like (:func:`nav_like`), a title-case
+        link title, or a boilerplate line. Inside the core nothing goes (an article's lists
+        and subheadings stay), and prose outside it stays too (it may be the article's).
+        Returns the core (first and last line index), or None when the text is no page dump."""
+        counts = collections.Counter(l.text.strip() for l in lines)
+        repeated = [counts[l.text.strip()] > 1 for l in lines]
+        core = prose_core(lines, repeated)
+        if core is None:
+            return None
+        first, last = core
+        nav = [nav_like(l.text, r) for l, r in zip(lines, repeated)]
+        if sum(nav[:first]) < NAV_HEAD:
+            return None
+        weak = [
+            n or (not first <= i <= last and weak_line(lines[i].text))
+            for i, n in enumerate(nav)
+        ]
+        i = 0
+        while i < len(lines):
+            if not weak[i] or first <= i <= last:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and weak[j] and not first <= j <= last:
+                j += 1
+            if j - i >= NAV_RUN and sum(nav[i:j]) >= 2:
+                for line in lines[i:j]:
+                    self.remove_line(plan, line, "nav_block", NAV_KIND)
+            i = j
+        return core
 
     # -- anywhere: the article given twice ---------------------------------------
     def plan_repeats(self, lines: list[Line], plan: Plan) -> None:
@@ -815,6 +891,109 @@ class StructureNormalizer(Normalizer):
             return  # one rule per line: the first that claims it
         plan.removed_lines.add(line.index)
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
+
+
+NAV_KIND = "navigation"
+NAV_GATE = 10  # a page dump has at least this many short lines (a cheap test before the rest)
+NAV_GATE_CHARS = 40  # ... of at most this many characters
+NAV_HEAD = 8  # ... and at least this many navigation-like lines before the article's core
+NAV_WORDS = 4  # a navigation-like line: at most this many words, no sentence end
+NAV_RUN = 3  # a navigation block: at least this many weak lines in a row
+PROSE_WORDS = 10  # a prose line: this many words or more, a sentence, ...
+PROSE_STOP_SHARE = 0.2  # ... and this share of function words (menus and headlines have few)
+CORE_MIN_LINES = 3  # the core of a page dump: at least this many prose lines ...
+CORE_MIN_WORDS = 80  # ... of this many words in all
+NAV_PENALTY, MID_PENALTY, REPEAT_PENALTY = 5, 2, 10  # weights of non-prose lines in the core search
+SENTENCE_SHARE = 0.5  # a short sentence weighs half its words
+#: a line that ends like a sentence (or a colon: it opens what follows)
+LINE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+PROSE_STOP_WORDS = frozenset(
+    "a about above after again against all am an and any are as at be because been before being below between "
+    "both but by can could did do does doing down during each few for from further had has have having he her "
+    "here hers him his how i if in into is it its just me more most my no nor not now of off on once only or "
+    "other our out over own same she should so some such than that the their them then there these they this "
+    "those through to too under until up very was we were what when where which while who whom why will with "
+    "would you your said says also may might must".split()
+)
+
+
+def page_dump_candidate(lines: list[Line]) -> bool:
+    """The cheap gate of :meth:`StructureNormalizer.plan_navigation`: ``NAV_GATE`` short lines."""
+    short = 0
+    for line in lines:
+        if len(line.text) <= NAV_GATE_CHARS:
+            short += 1
+            if short >= NAV_GATE:
+                return True
+    return False
+
+
+def prose_sample(lines: list[Line]) -> str:
+    """The sentences of ``PROSE_WORDS`` words or more, for :func:`looks_english` on a page dump."""
+    return "\n".join(
+        l.text for l in lines if l.text.count(" ") >= PROSE_WORDS - 1 and SENTENCE_END.search(l.text.rstrip())
+    )[:800]
+
+
+def nav_like(text: str, repeated: bool) -> bool:
+    """A menu item, a share button, a footer link: no words at all (a lone bullet), at most
+    ``NAV_WORDS`` words without a sentence end, or a short line the page gives twice."""
+    text = text.strip()
+    if text.startswith("|") or text.endswith("|"):
+        return False  # a table's cell ("| DL |", "85% |"): the article's data
+    n = word_count(text)
+    if n == 0:
+        return True
+    if repeated and n <= 2 * NAV_WORDS and not SENTENCE_END.search(text):
+        return True
+    return n <= NAV_WORDS and not LINE_END.search(text)
+
+
+def weak_line(text: str) -> bool:
+    """Outside the article's core, a line that may belong to a navigation block: a link title
+    in title case (``Easy Tres Leches Cake Recipe``) or a boilerplate line."""
+    text = text.strip()
+    if len(text) <= 150 and not LINE_END.search(text) and title_case(text):
+        return True
+    return len(text) <= 200 and boilerplate_kind(text) is not None
+
+
+def prose_weight(text: str, repeated: bool) -> tuple[str, float]:
+    """A line's kind and its weight in the search for the article's core."""
+    words = WORDS.findall(text.lower())
+    n = len(words)
+    if n == 0:
+        return "nav", -1.0
+    ends = bool(LINE_END.search(text.rstrip()))
+    if n >= PROSE_WORDS and (ends or INNER_SENTENCE.search(text)):
+        if sum(map(PROSE_STOP_WORDS.__contains__, words)) >= PROSE_STOP_SHARE * n:
+            return "prose", float(n)
+    if ends:
+        return "sentence", SENTENCE_SHARE * n
+    if n <= NAV_WORDS:
+        return "nav", -float(REPEAT_PENALTY if repeated else NAV_PENALTY)
+    if n < PROSE_WORDS:
+        return "short", -float(REPEAT_PENALTY if repeated else MID_PENALTY)
+    return "long", 0.0
+
+
+def prose_core(lines: list[Line], repeated: list[bool]) -> tuple[int, int] | None:
+    """The run of lines with the largest sum of :func:`prose_weight` (the densest region of
+    prose), when it holds ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words."""
+    weights = [prose_weight(l.text, r) for l, r in zip(lines, repeated)]
+    best, best_span, total, start = 0.0, None, 0.0, 0
+    for i, (_, w) in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    prose = [w for kind, w in weights[best_span[0] : best_span[1] + 1] if kind == "prose"]
+    if len(prose) < CORE_MIN_LINES or sum(prose) < CORE_MIN_WORDS:
+        return None
+    return best_span
 
 
 NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")

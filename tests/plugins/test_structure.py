@@ -204,3 +204,52 @@ def test_a_repeated_copy_of_the_article_is_removed_without_tripping_the_over_del
     doc = run_normalizer(StructureNormalizer(), f"{copy}\n\n{copy}")
     assert doc.text == copy and "structure:over-deletion" not in doc.flags
     assert {r["kind"] for r in doc.removed} == {"repeat"}
+
+
+MENU = "\n".join(
+    ["Home", "World", "Business", "Politics", "Climate & Environment", "Science", "Sport", "Culture", "Opinion", "Video"]
+)
+ARTICLE = [
+    "The city council voted on Tuesday to expand the bus network after a year of debate over its cost.",
+    "Officials said the new routes would serve neighbourhoods that have had no public transport for decades.",
+    "The plan will cost about $40 million over five years, most of it paid for by a state grant.",
+    "Residents who spoke at the meeting said they had waited a long time for the service to arrive.",
+    "The first of the new buses is expected to run in the spring, the council said in a statement.",
+]
+
+
+def test_page_dump_navigation_may_exceed_half_of_the_words_when_the_article_remains():
+    # the menus are most of the words; the guard lets them go because the article's core
+    # (five prose lines, 90 words) is what remains
+    menus = "\n\n".join([MENU] * 4)
+    footer = "\n".join(["About Us", "Contact Us", "Careers", "Privacy Policy", "Terms of Service", "Cookie Settings"] * 3)
+    body = "\n\n".join(ARTICLE)
+    doc = run_normalizer(StructureNormalizer(), f"{menus}\n\n{body}\n\n{footer}")
+    assert "structure:over-deletion" not in doc.flags
+    assert doc.text == body
+    assert "navigation" in {r["kind"] for r in doc.removed} <= {"navigation", "nav"}  # ("Home": a boilerplate line)
+
+
+def test_page_dump_with_too_little_prose_is_left_alone():
+    # two sentences are no article's core: the navigation rule does not fire (only the
+    # whole-line boilerplate rules may), and the over-deletion guard is the old one
+    menus = "\n\n".join([MENU] * 4)
+    text = f"{menus}\n\n" + "\n\n".join(ARTICLE[:2])
+    doc = run_normalizer(StructureNormalizer(), text)
+    assert "navigation" not in {r["kind"] for r in doc.removed}
+    assert "Climate & Environment" in doc.text
+
+
+def test_over_deletion_guard_still_refuses_when_other_rules_take_most_of_a_page_dump():
+    from newsclean.plugins.structure import Plan, Span, StructureNormalizer as S, split_lines
+
+    text = "\n\n".join(["Home", "Menu"] + ARTICLE[:4])
+    lines = split_lines(text)
+    plan = Plan()
+    for line in lines[2:5]:  # a rule other than nav_block claims three of the four prose lines
+        S.remove_line(plan, line, "comment_section", "comments")
+    assert S.removes_too_much(text, lines, plan, core=(2, 5))
+    plan = Plan()
+    for line in lines[:2]:
+        S.remove_line(plan, line, "nav_block", "navigation")
+    assert not S.removes_too_much(text, lines, plan, core=(2, 5))
