@@ -62,14 +62,16 @@ def _advance_and_count(steps: Sequence[Normalizer], docs: Share, learner: Normal
 
 def fit_parallel(normalizers: Sequence[Normalizer], sample: Share, num_proc: int) -> list[Normalizer]:
     """The chain with every learning normalizer fitted on ``sample``, counting in ``num_proc`` processes."""
+    learning = [i for i, n in enumerate(normalizers) if learns(n)]
+    if not learning:
+        return list(normalizers)  # nothing to learn: no workers
     size = -(-len(sample) // num_proc)
     shares = [_lean(sample[i : i + size]) for i in range(0, len(sample), size)]
-    learning = [i for i, n in enumerate(normalizers) if learns(n)]
     fitted: list[Normalizer] = []
     pending: list[Normalizer] = []  # fitted steps the shares have not been through yet
     with ProcessPoolExecutor(max_workers=len(shares), mp_context=multiprocessing.get_context()) as pool:
         for i, normalizer in enumerate(normalizers):
-            if not learning or i > learning[-1]:
+            if i > learning[-1]:
                 fitted.append(normalizer)  # nothing after it learns: no need to run it over the sample
                 continue
             if i not in learning:
