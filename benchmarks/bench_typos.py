@@ -123,7 +123,7 @@ def injections(docs: list[tuple[str, str]], seed: int = SEED) -> list[dict]:
     """One error per sentence that has a confusion-set word: a random occurrence, a random other word of its set."""
     from newsclean.plugins.typos import confusion_data
 
-    data = confusion_data()
+    data = confusion_data().every_direction()  # every word of a set can be injected, allowed direction or not
     rng = random.Random(seed)
     out = []
     for name, text in docs:
