@@ -79,7 +79,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
-from .wordcontext import in_url, starts_sentence
+from .wordcontext import in_url, occurrences, starts_sentence
 
 DATA = "words_en.tsv"
 SPELLING_TABLE = "spelling_uk_us.tsv"
@@ -649,14 +649,7 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 def _occurrences(text: str, token: str) -> list[int]:
     """Where ``token`` is a whole :data:`WORD` match in ``text`` (no a-z letter on either side)."""
-    out = []
-    n = len(token)
-    i = text.find(token)
-    while i != -1:
-        if (not i or text[i - 1] not in _ASCII_LETTERS) and (i + n == len(text) or text[i + n] not in _ASCII_LETTERS):
-            out.append(i)
-        i = text.find(token, i + 1)
-    return out
+    return occurrences(text, token, _ASCII_LETTERS.__contains__)
 
 
 _HYPHEN_LEFT = re.compile(r"(?:^|[\s(\"'‘“])([a-z]+)-\Z")

@@ -31,6 +31,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
+from .wordcontext import occurrences
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -360,12 +362,7 @@ def _word_starts(text: str, words: Iterable[str]) -> list[int]:
         if "'" in word:
             out.extend(m.start() for m in _first_words_pattern(frozenset([word])).finditer(text))
             continue
-        size = len(word)
-        i = text.find(word)
-        while i >= 0:
-            if not (i and _is_letter(text[i - 1])) and not _is_letter(text[i + size : i + size + 1]):
-                out.append(i)
-            i = text.find(word, i + 1)
+        out.extend(occurrences(text, word, _is_letter))
     return out
 
 

@@ -1,9 +1,11 @@
-"""Where a word stands, for the word-level steps (``spelling``, ``misspellings``):
-inside a URL, address, hashtag or path, or at the start of a sentence."""
+"""Where a word stands, for the word-level steps (``spelling``, ``misspellings``, ``names``):
+every place a token stands on its own, inside a URL, address, hashtag or path, or at the
+start of a sentence."""
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 #: Marks of a URL, e-mail address, handle, hashtag, file name or path in the word's non-space chunk.
 URLISH = re.compile(r"://|www\.|@|#|[/\\=_<>{}|~]|[A-Za-z0-9]\.[A-Za-z]")
@@ -51,3 +53,17 @@ def starts_sentence(text: str, start: int, *, line_starts: bool = False) -> bool
         if word and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
             return False  # "Mr. Honour", "J. Colour", "U.S. Defence"
     return True
+
+
+def occurrences(text: str, token: str, joins: Callable[[str], bool]) -> list[int]:
+    """Where ``token`` stands in ``text`` with no character that ``joins`` it on either side
+    (C-level ``str.find``: a text holds few of the tokens looked for)."""
+    out = []
+    size = len(token)
+    end = len(text)
+    i = text.find(token)
+    while i != -1:
+        if not (i and joins(text[i - 1])) and not (i + size < end and joins(text[i + size])):
+            out.append(i)
+        i = text.find(token, i + 1)
+    return out
