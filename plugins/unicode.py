@@ -30,9 +30,12 @@ import ftfy
 from newsclean import ConfigError, Document, Edit, Normalizer, Span, Stage, hookimpl
 from newsclean.whitespace import HSPACE, ZERO_WIDTH, plan_whitespace
 
-#: What ftfy may act on: a character that is not printable ASCII, tab or newline, or an HTML
-#: entity as ftfy's ``unescape_html`` finds them (``ftfy.fixes.HTML_ENTITY_RE``: the ';' is required).
-NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x7e]|&#?[0-9A-Za-z]{1,24};")
+#: A character outside printable ASCII, tab and newline; an HTML entity as ftfy's
+#: ``unescape_html`` finds them (``ftfy.fixes.HTML_ENTITY_RE``: the ';' is required).
+NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\x20-\x7e]")
+HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
+#: What ftfy may act on: either of them.
+NEEDS_FTFY = re.compile(f"{NOT_PRINTABLE_ASCII.pattern}|{HTML_ENTITY.pattern}")
 #: The flag of a document holding U+FFFD, the replacement character (something was lost).
 REPLACEMENT_FLAG = "unicode:replacement-character"
 #: Above this length the changed middle of a segment is one span (difflib is quadratic).
@@ -182,11 +185,8 @@ class UnicodeFixer(Normalizer):
 
 #: The curly quotes ftfy's ``uncurl_quotes`` straightens (``ftfy.chardata.SINGLE_QUOTE_RE``, ``DOUBLE_QUOTE_RE``).
 CURLY_QUOTES = frozenset("\u02bc\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f")
-#: A character outside ASCII; one outside printable ASCII, tab and newline; ftfy's HTML
-#: entity (``ftfy.fixes.HTML_ENTITY_RE``).
+#: A character outside ASCII.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
-NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\x20-\x7e]")
-HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
 #: How far around a character outside ASCII a match of ftfy's mojibake pattern
 #: (``ftfy.badness.BADNESS_RE``) can reach: its longest alternative spans 7 characters
 #: (``ГўВЂВ.[A-Za-z ]``) and every alternative needs a character outside ASCII.
