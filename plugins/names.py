@@ -54,8 +54,6 @@ PARTICLES = frozenset("al el ad ash as at an ar az ath adh ud ul bin ibn bint be
 #: Spellings of the Arabic article that are one key. ``as``/``at``/``an`` only before a hyphen.
 ARTICLES = {"al": "al", "el": "al", "il": "al"}
 SUN_ARTICLES = {"ad", "ash", "as", "at", "an", "ar", "az", "ath", "adh", "ud"}
-# (the lookahead lets the engine skip, with one set test, the positions that cannot start one)
-SUN_ARTICLE_HYPHEN = re.compile(r"(?=[aAuU])\b(?:%s)-" % "|".join(sorted(SUN_ARTICLES)), re.IGNORECASE)
 SEPARATORS = frozenset([" ", "-", "\u2010", "\u2011"])
 #: Characters that glue a word to a URL, e-mail address, handle or hashtag.
 GLUE_BEFORE = frozenset("#@/\\_.")
@@ -372,8 +370,9 @@ def _is_letter(char: str) -> bool:
 
 
 def sun_article_starts(text: str) -> list[int]:
-    """Where ``SUN_ARTICLE_HYPHEN`` matches (``ash-``, ``ad-`` ...), found from the hyphens:
-    a text has few of them, and a scan for the article letters stops at every ``a``."""
+    """Where a sun-letter article stands before a hyphen (``ash-``, ``ad-``, any case; not inside
+    a word), found from the hyphens: a text has few of them, and a scan for the article's
+    letters would stop at every ``a``."""
     out = []
     i = text.find("-")
     while i >= 0:
