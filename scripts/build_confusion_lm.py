@@ -31,6 +31,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from symspellpy_lists import lists_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "plugins" / "data" / "confusion_sets.tsv"
 OUT = ROOT / "plugins" / "data" / "confusion_bigrams.tsv"
@@ -91,12 +93,7 @@ def build(source: Path, out: Path = OUT) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        source = Path(argv[0])
-    else:
-        import symspellpy
-
-        source = Path(symspellpy.__file__).parent
+    source = lists_folder(argv)
     out = Path(argv[1]) if len(argv) > 1 else OUT
     nu, nb = build(source, out)
     print(f"{out}: {nu} unigrams, {nb} bigrams, {out.stat().st_size:,} bytes")

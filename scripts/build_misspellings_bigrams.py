@@ -22,6 +22,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from symspellpy_lists import lists_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "plugins" / "data" / "misspellings_bigrams.tsv"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
@@ -58,17 +60,12 @@ def build(source: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) > 1:
-        folder = Path(argv[1])
-    else:
-        import symspellpy
-
-        folder = Path(symspellpy.__file__).parent
-    out = Path(argv[2]) if len(argv) > 2 else OUT
+    folder = lists_folder(argv)
+    out = Path(argv[1]) if len(argv) > 1 else OUT
     out.write_text(build(folder / BIGRAMS), encoding="utf-8")
     print(f"wrote {out}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv[1:]))

@@ -31,6 +31,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from symspellpy_lists import lists_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "plugins" / "data" / "words_en.tsv"
 SOURCE = "frequency_dictionary_en_82_765.txt"
@@ -65,12 +67,7 @@ def build(source: Path, out: Path = OUT) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        source = Path(argv[0])
-    else:
-        import symspellpy
-
-        source = Path(symspellpy.__file__).parent
+    source = lists_folder(argv)
     out = Path(argv[1]) if len(argv) > 1 else OUT
     n = build(source, out)
     print(f"wrote {n} words to {out} ({out.stat().st_size:,} bytes)")
