@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,20 @@ def run_cli(capsys, *args) -> tuple[int, str, str]:
     captured = capsys.readouterr()
     return rc, captured.out, captured.err
 
+
+#: The module name of the Explode plugin (``tests/explode_plugin.py``) for ``-p``.
+EXPLODE_MODULE = "newsclean_test_explode"
+
+
+@pytest.fixture
+def explode_module(tmp_path, monkeypatch) -> str:
+    """The Explode plugin written as a module on ``sys.path`` (imported afresh), for ``-p``; its name."""
+    from .explode_plugin import EXPLODE_PLUGIN
+
+    folder = tmp_path / "plugin"
+    folder.mkdir()
+    (folder / f"{EXPLODE_MODULE}.py").write_text(EXPLODE_PLUGIN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delitem(sys.modules, EXPLODE_MODULE, raising=False)
+    yield EXPLODE_MODULE
+    sys.modules.pop(EXPLODE_MODULE, None)

@@ -15,8 +15,7 @@ import pytest
 
 from newsclean import undo_text
 
-from .conftest import run_cli
-from .explode_plugin import EXPLODE_PLUGIN
+from .conftest import EXPLODE_MODULE, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [ROOT / "seeds" / "000.txt", ROOT / "seeds" / "001.txt"]
@@ -169,23 +168,17 @@ def test_encoding_errors_replace_option(tmp_path, capsys):
 
 
 @pytest.fixture
-def explode_inputs(tmp_path, monkeypatch) -> Path:
-    plugin_dir = tmp_path / "plugin"
-    plugin_dir.mkdir()
-    (plugin_dir / "newsclean_test_explode.py").write_text(EXPLODE_PLUGIN, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(plugin_dir))
-    monkeypatch.delitem(sys.modules, "newsclean_test_explode", raising=False)
+def explode_inputs(tmp_path, explode_module) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("fine\u00a0one", encoding="utf-8")
     (folder / "b.txt").write_text("EXPLODE \u201cnow\u201d", encoding="utf-8")
     (folder / "c.txt").write_text("fine \u201cthree\u201d", encoding="utf-8")
-    yield folder
-    sys.modules.pop("newsclean_test_explode", None)
+    return folder
 
 
 def test_on_error_raise_exits_2_naming_document_and_step(tmp_path, capsys, explode_inputs):
-    rc, _, stderr = run_cli(capsys, "clean", explode_inputs, "-o", tmp_path / "out.jsonl", "-p", "newsclean_test_explode")
+    rc, _, stderr = run_cli(capsys, "clean", explode_inputs, "-o", tmp_path / "out.jsonl", "-p", EXPLODE_MODULE)
     assert rc == 2
     assert "'b.txt'" in stderr and "'explode'" in stderr and "cannot clean this one" in stderr
     assert not (tmp_path / "out.jsonl").exists()
@@ -195,7 +188,7 @@ def test_on_error_skip_and_keep(tmp_path, capsys, explode_inputs):
     out = tmp_path / "out.jsonl"
     rejects = tmp_path / "out.jsonl.rejects.jsonl"
     rc, stdout, stderr = run_cli(
-        capsys, "clean", explode_inputs, "-o", out, "-p", "newsclean_test_explode", "--on-error", "skip"
+        capsys, "clean", explode_inputs, "-o", out, "-p", EXPLODE_MODULE, "--on-error", "skip"
     )
     assert rc == 0, stderr
     assert [r["id"] for r in rows_of(out)] == ["a.txt", "c.txt"]
@@ -205,7 +198,7 @@ def test_on_error_skip_and_keep(tmp_path, capsys, explode_inputs):
     assert f"skipped documents and their reasons: {rejects}" in stdout
 
     rc, stdout, stderr = run_cli(
-        capsys, "clean", explode_inputs, "-o", out, "-p", "newsclean_test_explode", "--on-error", "keep", "--overwrite"
+        capsys, "clean", explode_inputs, "-o", out, "-p", EXPLODE_MODULE, "--on-error", "keep", "--overwrite"
     )
     assert rc == 0, stderr
     rows = rows_of(out)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import datasets
@@ -14,8 +13,7 @@ from datasets import Dataset, Features, IterableDataset
 from newsclean import ConfigError, InputError, OutputError, Pipeline, build_dataset, clean_dataset, undo_text
 from newsclean.cli import main
 
-from .conftest import run_cli
-from .explode_plugin import EXPLODE_PLUGIN
+from .conftest import EXPLODE_MODULE, run_cli
 from newsclean.dataset import MANIFEST_NAME, output_features, read_shards, stream_to_parquet
 
 pytestmark = pytest.mark.usefixtures("hf_cache", "cli_work_dir")
@@ -199,17 +197,11 @@ K = 13  # the document that fails: after two shards of 5 were written
 
 
 @pytest.fixture
-def explode_corpus(tmp_path, monkeypatch) -> Path:
-    plugin_dir = tmp_path / "plugin"
-    plugin_dir.mkdir()
-    (plugin_dir / "newsclean_stream_explode.py").write_text(EXPLODE_PLUGIN, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(plugin_dir))
-    monkeypatch.delitem(sys.modules, "newsclean_stream_explode", raising=False)
+def explode_corpus(tmp_path, explode_module) -> Path:
     rows = [{"id": f"d{i:02d}", "text": article(i) + (" EXPLODE" if i in (K, K + 4) else "")} for i in range(20)]
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    yield path
-    sys.modules.pop("newsclean_stream_explode", None)
+    return path
 
 
 @pytest.mark.parametrize("existing", [False, True])
@@ -220,7 +212,7 @@ def test_a_failure_in_the_middle_leaves_nothing_at_the_target(tmp_path, capsys, 
         assert run_cli(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--disable", "typos")[0] == 0
         before = shard_rows(out)
     rc, _, stderr = run_cli(capsys, "clean", explode_corpus, "-o", out, "--streaming", "--shard-size", 5,
-                        "-p", "newsclean_stream_explode", "--overwrite")
+                        "-p", EXPLODE_MODULE, "--overwrite")
     assert rc == 2
     assert f"'d{K}'" in stderr and "'explode'" in stderr and "cannot clean this one" in stderr
     assert leftovers(tmp_path) == []  # the temporary folder (two finished shards in it) is gone
@@ -252,7 +244,7 @@ def test_an_interrupt_in_the_middle_leaves_nothing(tmp_path, capsys, corpus, mon
 
 
 def test_on_error_skip_streaming_writes_rejects_and_the_same_rows(tmp_path, capsys, explode_corpus):
-    args = ["-p", "newsclean_stream_explode", "--on-error", "skip"]
+    args = ["-p", EXPLODE_MODULE, "--on-error", "skip"]
     rc, _, stderr = run_cli(capsys, "clean", explode_corpus, "-o", tmp_path / "memory.jsonl", *args)
     assert rc == 0, stderr
     out = tmp_path / "shards"
