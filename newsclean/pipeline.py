@@ -170,7 +170,9 @@ class Pipeline:
         first = len(doc.edits)
         for i, normalizer in enumerate(self.normalizers):
             before = len(doc.edits)
-            given, flags = doc.text, tuple(doc.flags)
+            scoped = getattr(normalizer, "scope", "document") == "paragraph"
+            if scoped:
+                given, flags = doc.text, tuple(doc.flags)
             try:
                 if i in last:
                     rerun(normalizer, doc, last[i])
@@ -178,7 +180,7 @@ class Pipeline:
                     normalizer(doc)
             except Exception as exc:
                 raise NormalizerError(doc.id, normalizer.name, exc) from exc
-            if getattr(normalizer, "scope", "document") == "paragraph":
+            if scoped:
                 last[i] = LastRun(given, doc.text, flags)
             if normalizer.stage > STRUCTURE_STAGE and any(e.field is None for e in doc.edits[before:]):
                 late_edit = True
