@@ -16,6 +16,10 @@ and before a possessive (``Qaddafi's``). It never matches inside a longer word,
 URL, e-mail or hashtag, a lower-case word for a capitalised name, or a name
 followed by ``of`` and a capitalised word (``Islamic State of Afghanistan`` is
 another name). Only gazetteer names are changed; nothing is guessed.
+
+A person's surname alone (``Suleimani said``) is rewritten only after the table found
+that person's full name in the same document (``Qassem Suleimani``): rule ``surname``,
+:func:`surname_spans`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -42,6 +47,7 @@ STEP = "names"
 MAX_ROUNDS = 3
 NAMES_DATA = "names.tsv"
 ALIASES_DATA = "name_aliases.tsv"
+WORDS_DATA = "words_en.tsv"  # English words: a surname that is one is not rewritten alone
 
 APOSTROPHES = "'’‘ʼʻ`´"
 #: A word: letters, with apostrophes inside (``Sha'abi``) but not a possessive ``'s``.
@@ -58,6 +64,22 @@ SEPARATORS = frozenset([" ", "-", "\u2010", "\u2011"])
 #: Characters that glue a word to a URL, e-mail address, handle or hashtag.
 GLUE_BEFORE = frozenset("#@/\\_.")
 FOLLOWED_BY_OF = re.compile(r"[ ]of[ ]+(?:the[ ]+)?[A-Z]")
+#: Surnames alone (``Suleimani said``) follow a full name found in the same document only when
+#: the surname has this many letters or more and is this alike to the canonical one (difflib ratio).
+MIN_SURNAME = 4
+SURNAME_LIKENESS = 0.6
+#: Words before a surname that name its bearer's rank, not another given name ("Ayatollah Khamenei").
+TITLES = frozenset(
+    "mr mrs ms miss dr prof president ayatollah sheikh general gen colonel col king queen prince emir minister "
+    "premier chancellor senator sen rep governor gov judge justice cardinal pope imam mullah commander chief "
+    "lieutenant lt captain capt sergeant sgt major maj admiral adm brigadier marshal leader spokesman".split()
+)
+#: A capitalised word before a surname that only opens its sentence ("When Suleimani ...").
+OPENERS = frozenset(
+    "the a an and but or so when while after before as if since though although because then yet "
+    "there here this that these those his her their its our my your meanwhile however still also "
+    "both neither either nor for from with by at in on to of".split()
+)
 
 LAYER_DEFAULT, LAYER_ALIASES, LAYER_LEARNED, LAYER_PLUGIN, LAYER_USER, LAYER_HOUSE = range(6)
 LAYER_NAMES = {LAYER_DEFAULT: "default gazetteer", LAYER_ALIASES: "default aliases", LAYER_LEARNED: "name_discover",
@@ -132,6 +154,7 @@ class Entity:
     layer: int
     forms: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # person, group, place, org (the table's type column)
 
 
 class NameTable:
@@ -145,6 +168,7 @@ class NameTable:
         self._longest = 1  # tokens in the longest name
         #: keys of the forms that are aliases (``Daesh``), not spellings: their edits say ``alias``.
         self.alias_keys: set[tuple[str, ...]] = set()
+        self._surnames: dict[int, dict[str, str]] | None = None
 
     # -- building ---------------------------------------------------------------
     def add(self, row: NameRow, layer: int, *, alias: bool = False) -> None:
@@ -152,6 +176,7 @@ class NameTable:
         check_form(row.canonical, where)
         check_form(row.variant, where)
         self._index = None
+        self._surnames = None
         keys = [form_key(row.canonical), form_key(row.variant)]
         found = sorted({self._entity_of[k] for k in keys if k in self._entity_of})
         if not found:
@@ -174,6 +199,8 @@ class NameTable:
             self._entity_of[form_key(form)] = target
         if row.source:
             entity.sources.add(row.source)
+        if row.kind:
+            entity.kinds.add(row.kind)
         if alias:
             self.alias_keys.add(keys[1])
 
@@ -186,6 +213,7 @@ class NameTable:
             )
         a.forms |= b.forms
         a.sources |= b.sources
+        a.kinds |= b.kinds
         if b.layer > a.layer:
             a.canonical, a.layer = b.canonical, b.layer
         for form in b.forms:
@@ -331,6 +359,61 @@ class NameTable:
             return length, idx
         return None
 
+    def surnames(self, idx: int) -> dict[str, str]:
+        """``{variant surname: canonical surname}`` of person ``idx``, from its full-name forms.
+
+        ``Qassem Suleimani`` under ``Qassem Soleimani`` gives ``Suleimani -> Soleimani``.
+        Left out, so that a surname alone is rewritten only where it can name one person:
+        forms with another number of tokens than the canonical name (``Mohammed bin Salman Al
+        Saud`` does not make ``Saud`` a spelling of ``Salman``); surnames not alike to the
+        canonical one (``SURNAME_LIKENESS``) or shorter than ``MIN_SURNAME``; either spelling
+        being an English word (``Basil``, ``Song``, ``Mohamed`` are in the word list), a given
+        name of a person in the table (``Hussein``, ``Saleh``, ``Suleiman``) or a name of its
+        own in the table; a spelling that two people's surnames would claim.
+        """
+        if self._surnames is None:
+            self._surnames = self._all_surnames()
+        return self._surnames.get(idx, {})
+
+    def _all_surnames(self) -> dict[int, dict[str, str]]:
+        given = set()
+        for entity in self.entities:
+            if "person" in entity.kinds:
+                for form in entity.forms:
+                    tokens = form_tokens(form)
+                    if len(tokens) >= 2:
+                        given.add(token_key(tokens[0][0]))
+        words = english_words()
+        found: dict[int, dict[str, str]] = {}
+        claims: dict[str, set[str]] = {}
+        for idx, entity in enumerate(self.entities):
+            canon = form_tokens(entity.canonical)
+            if "person" not in entity.kinds or len(canon) < 2:
+                continue
+            last = canon[-1][0]
+            if len(last) < MIN_SURNAME or not last[0].isupper() or {token_key(last)} & (given | words):
+                continue
+            for form in entity.forms:
+                tokens = form_tokens(form)
+                other = tokens[-1][0]
+                key = token_key(other)
+                if (
+                    len(tokens) == len(canon)
+                    and other[0].isupper()
+                    and key != token_key(last)
+                    and key not in given
+                    and key.replace("'", "") not in words
+                    and (key,) not in self._entity_of
+                    and SequenceMatcher(None, other.lower(), last.lower()).ratio() >= SURNAME_LIKENESS
+                ):
+                    found.setdefault(idx, {})[other.translate(APOSTROPHE_TABLE)] = last
+                    claims.setdefault(key, set()).add(last)
+        return {
+            idx: kept
+            for idx, pairs in found.items()
+            if (kept := {v: c for v, c in pairs.items() if len(claims[token_key(v)]) == 1})
+        }
+
     def render(self, idx: int, surface: str, *, sentence_start: bool = False) -> str:
         """The canonical spelling of entity ``idx`` for ``surface``: in capitals if it is
         in capitals, and with a capital first letter at a sentence start (``Al-Qaeda``)."""
@@ -342,6 +425,15 @@ class NameTable:
         if sentence_start and canonical[:1].islower():
             return canonical[0].upper() + canonical[1:]
         return canonical
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case words of ``data/words_en.tsv`` (symspellpy's English list, shared with ``misspellings``)."""
+    text = resources.files(__package__).joinpath("data", WORDS_DATA).read_text(encoding="utf-8")
+    return frozenset(
+        word for line in text.splitlines() if line and not line.startswith("#") for word in line.split("\t", 1)[1].split()
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -529,12 +621,12 @@ def table_for(params: Mapping[str, Any]) -> NameTable:
 
 # -- the normalizer ---------------------------------------------------------------
 class NamesNormalizer(Normalizer):
-    """Gazetteer names to their canonical spelling (rules ``variant`` and ``alias``)."""
+    """Gazetteer names to their canonical spelling (rules ``variant``, ``alias`` and ``surname``)."""
 
     name = STEP
     stage = Stage.NAMES
     scope = "paragraph"  # a name or word is judged within its paragraph
-    version = "2"
+    version = "3"
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -542,7 +634,7 @@ class NamesNormalizer(Normalizer):
             self.params["table"] = str(Path(params["table"]).expanduser().resolve())
 
     def data_files(self) -> list[Path]:
-        files = [resources.files(__package__).joinpath("data", f) for f in (NAMES_DATA, ALIASES_DATA)]
+        files = [resources.files(__package__).joinpath("data", f) for f in (NAMES_DATA, ALIASES_DATA, WORDS_DATA)]
         if self.params.get("table"):
             files.append(Path(self.params["table"]))
         return files
@@ -574,7 +666,8 @@ class NamesNormalizer(Normalizer):
     @staticmethod
     def _spans(table: NameTable, text: str) -> list[Span]:
         spans = []
-        for start, end, idx in table.find(text):
+        found = list(table.find(text))
+        for start, end, idx in found:
             surface = text[start:end]
             new = table.render(idx, surface, sentence_start=at_sentence_start(text, start))
             if new != surface:
@@ -582,7 +675,72 @@ class NamesNormalizer(Normalizer):
                 rule = "alias" if form_key(surface) in table.alias_keys else "variant"
                 source = ", ".join(sorted(entity.sources)) or LAYER_NAMES[entity.layer]
                 spans.append(Span(start, end, new, rule, note=f"{surface} -> {new} ({source})"))
-        return spans
+        return spans + surname_spans(table, text, found)
+
+
+def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]) -> list[Span]:
+    """Rule ``surname``: a person's surname alone, spelled as one of their variants, after
+    the gazetteer found their full name in the same document: ``Qassem Suleimani ...
+    Suleimani said`` -> ``... Soleimani said``, so that a document names one person one way.
+
+    Nothing changes if two people's surnames would claim the spelling, or if the document
+    also gives the surname after another capitalised word (``Ali Suleimani``, perhaps
+    someone else); a title before it (``Ayatollah``, ``Mr``) is not another name. An
+    occurrence before another capitalised word (``Suleimani Street``) is left alone.
+    """
+    wanted: dict[str, tuple[str, int]] = {}
+    clash: set[str] = set()
+    for start, end, idx in found:
+        if " " not in text[start:end] and "-" not in text[start:end]:
+            continue  # the surname alone was matched: no full name to lean on
+        for variant, canonical in table.surnames(idx).items():
+            if wanted.get(variant, (canonical, idx))[1] != idx:
+                clash.add(variant)
+            wanted[variant] = (canonical, idx)
+    if not wanted:
+        return []
+    inside = [(s, e) for s, e, _ in found]
+    plain = text.translate(APOSTROPHE_TABLE)
+    spans: list[Span] = []
+    for variant, (canonical, idx) in wanted.items():
+        if variant in clash:
+            continue
+        hits = _bare_surnames(plain, variant, inside)
+        if hits is None:
+            continue  # another person (perhaps) has that surname in this document
+        full = next(text[s:e] for s, e, i in found if i == idx and (" " in text[s:e] or "-" in text[s:e]))
+        for start, end in hits:
+            surface = text[start:end]
+            new = canonical.upper() if surface.isupper() else canonical
+            spans.append(Span(start, end, new, "surname", note=f"{surface} -> {new} (the surname of {full} in this document)"))
+    return spans
+
+
+#: The word before a surname, and a capital letter after it.
+WORD_BEFORE = re.compile(r"([^\W\d_][\w'.-]*)[ \t]+\Z")
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _bare_surnames(text: str, surname: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Where ``surname`` (or in capitals) stands alone in ``text`` (apostrophes plain) outside the
+    names found; None if it also stands after another capitalised word that is not a title."""
+    hits = []
+    for form in {surname, surname.upper()}:
+        for start in occurrences(text, form, _is_letter):
+            end = start + len(form)
+            if any(s <= start < e for s, e in inside) or _glued_after(text, end):
+                continue
+            before = WORD_BEFORE.search(text, max(0, start - 40), start)
+            if before and before.group(1)[0].isupper():
+                word = before.group(1).rstrip(".").lower()
+                ends_sentence = before.group(1).endswith(".") and len(word) > 1  # "Baghdad. Suleimani", not "J. Suleimani"
+                opener = word in OPENERS and word == before.group(1).lower() and at_sentence_start(text, before.start(1))
+                if word not in TITLES and not opener and not ends_sentence:
+                    return None
+            if CAPITAL_AFTER.match(text, end):
+                continue  # "Suleimani Street": another name
+            hits.append((start, end))
+    return sorted(hits)
 
 
 def validate_params(aliases: Any, canonical: Any, table: Any) -> None:
