@@ -717,8 +717,21 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
 
 
 #: The word before a surname, and a capital letter after it.
-WORD_BEFORE = re.compile(r"([^\W\d_][\w'.-]*)[ \t]+\Z")
-CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+CAPITAL_AFTER = re.compile(r"[ \t]{1,2}[A-Z]")
+
+
+def _word_before(text: str, start: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the word (letters, then ``\\w'.-``) one or two spaces before ``start``."""
+    end = start
+    while end > start - 2 and end and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return None
+    begin = end
+    while begin > end - 40 and begin and not text[begin - 1].isspace():
+        begin -= 1
+    return (begin, end) if NAME_WORD.fullmatch(text, begin, end) else None
 
 
 def _bare_surnames(text: str, surname: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
@@ -730,11 +743,12 @@ def _bare_surnames(text: str, surname: str, inside: list[tuple[int, int]]) -> li
             end = start + len(form)
             if any(s <= start < e for s, e in inside) or _glued_after(text, end):
                 continue
-            before = WORD_BEFORE.search(text, max(0, start - 40), start)
-            if before and before.group(1)[0].isupper():
-                word = before.group(1).rstrip(".").lower()
-                ends_sentence = before.group(1).endswith(".") and len(word) > 1  # "Baghdad. Suleimani", not "J. Suleimani"
-                opener = word in OPENERS and word == before.group(1).lower() and at_sentence_start(text, before.start(1))
+            before = _word_before(text, start)
+            if before is not None and text[before[0]].isupper():
+                written = text[before[0] : before[1]]
+                word = written.rstrip(".").lower()
+                ends_sentence = written.endswith(".") and len(word) > 1  # "Baghdad. Suleimani", not "J. Suleimani"
+                opener = word in OPENERS and word == written.lower() and at_sentence_start(text, before[0])
                 if word not in TITLES and not opener and not ends_sentence:
                     return None
             if CAPITAL_AFTER.match(text, end):
