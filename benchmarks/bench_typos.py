@@ -201,17 +201,23 @@ def recall(c: Counter) -> float:
 #: The per-direction MIN_PRODUCT levels ``--tune`` chooses from (inf: never take that direction);
 #: the first is never chosen: it is the "next looser level" whose clean changes the second is charged.
 LEVELS = (5, 10, 20, 50, 100, 200, 500, 1000, 3000, 10000, float("inf"))
+#: The levels of a direction backed by a grammar pattern (``typos.grammar_pattern``): it may need little more.
+PATTERN_LEVELS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3000, 10000, float("inf"))
 #: A direction with fewer injected errors than this on the tune split keeps the default MIN_PRODUCT.
 MIN_CASES = 30
 #: The tune split's budget of changes to clean text (real errors included), per 10,000 tokens:
-#: held-out halves of the tune split showed about twice as many as the half that chose.
-BUDGET = 0.75
+#: held-out halves of the tune split showed about twice as many as the half that chose. Raised from 0.75
+#: to 1.0 with the grammar patterns: about a third of the tune split's clean changes are real errors, and
+#: the test split's false changes were half its changes at 0.75.
+BUDGET = 1.0
 
 
 def _accepts(c, product: float, context: float, side: float, one_sided: float) -> bool:
     """``typos.confusion_verdict`` with the thresholds given."""
     if c.product < product or c.context < context or min(c.left / c.prior, c.right) < side:
         return False
+    if getattr(c, "pattern", ""):
+        return True  # a grammar pattern reads both neighbours: no one-sided minimum
     return min(c.product, c.context) >= max(product, one_sided) or (c.left != 1.0 and c.right != 1.0)
 
 
@@ -256,28 +262,29 @@ def tune(corpora: Path) -> int:
     budget = int(BUDGET * tokens / 10_000)
     print(f"tune split: {len(docs)} files, {tokens:,} tokens, {len(cases)} injected sentences, budget {budget}")
     data = typos.confusion_data().every_direction()
-    injected: Counter = Counter()
-    for case in cases:
-        injected[(case["into"], case["word"])] += 1
     scored = []
     for case in cases:
         found = [c for c in typos.confusion_candidates(case["injected"], typos.UNSEEN, data) if c.start == case["start"]]
         scored.append((case, found[0] if found else None))
+    # a direction is (word, into, grammar pattern or ""): a pattern gets its own level
+    injected: Counter = Counter()
+    for case, c in scored:
+        injected[(case["into"], case["word"], c.pattern if c is not None and c.alternative == case["word"] else "")] += 1
     clean = [c for _, t in docs for c in typos.confusion_candidates(t, typos.UNSEEN, data)]
     results = []
     for context, side, one_sided in itertools.product((1, 2, 5), (0.1, 0.25, 0.5, 1), (50, 100, 200)):
         options = {}
-        for direction in set(injected) | {(c.word, c.alternative) for c in clean}:
-            levels = LEVELS if injected[direction] >= MIN_CASES else (typos.MIN_PRODUCT,)
+        for direction in set(injected) | {(c.word, c.alternative, c.pattern) for c in clean}:
+            levels = (PATTERN_LEVELS if direction[2] else LEVELS) if injected[direction] >= MIN_CASES else (typos.MIN_PRODUCT,)
             fixes, changes = [], []
             for level in levels:
                 fixes.append(sum(
                     1 for case, c in scored
-                    if c is not None and (case["into"], case["word"]) == direction and c.alternative == case["word"]
+                    if c is not None and (case["into"], case["word"], c.pattern) == direction and c.alternative == case["word"]
                     and _accepts(c, level, context, side, one_sided)
                 ))
                 changes.append(sum(
-                    1 for c in clean if (c.word, c.alternative) == direction and _accepts(c, level, context, side, one_sided)
+                    1 for c in clean if (c.word, c.alternative, c.pattern) == direction and _accepts(c, level, context, side, one_sided)
                 ))
             if len(levels) == 1:
                 options[direction] = [(levels[0], fixes[0], changes[0])]
@@ -292,7 +299,7 @@ def tune(corpora: Path) -> int:
         fixed, chosen = choose_levels(options, budget)
         actual = sum(
             1 for c in clean
-            if _accepts(c, chosen[(c.word, c.alternative)][0], context, side, one_sided)
+            if _accepts(c, chosen[(c.word, c.alternative, c.pattern)][0], context, side, one_sided)
         )
         results.append((fixed / len(cases), context, side, one_sided, actual, chosen))
     print("MIN_CONTEXT MIN_SIDE MIN_ONE_SIDED | recall | clean changes (charged <= budget)")
@@ -304,11 +311,13 @@ def tune(corpora: Path) -> int:
             continue
         print(f"at the module's MIN_CONTEXT={context} MIN_SIDE={side} MIN_ONE_SIDED={one_sided}: recall {r:.3f}; "
               "lines for data/confusion_sets.tsv:")
-        for (word, into), (level, fixes, charged) in sorted(chosen.items()):
-            if injected[word, into] < MIN_CASES:
+        for (word, into, pattern), (level, fixes, charged) in sorted(chosen.items()):
+            if injected[word, into, pattern] < MIN_CASES:
                 continue
             line = f"!{word}\t{into}" if level == float("inf") else f"={word}\t{into}\t{level:g}"
-            print(f"{line:24}# tune: {injected[word, into]} injected, {fixes} fixed, {charged} clean changes charged")
+            if pattern:
+                line = f"{line}\t{pattern}" if level != float("inf") else f"# {word}->{into} {pattern}: never"
+            print(f"{line:40}# tune: {injected[word, into, pattern]} injected, {fixes} fixed, {charged} clean changes charged")
     return 0
 
 
@@ -506,6 +515,18 @@ REVIEWED: dict[tuple[str, str, str], bool] = {
     ("bbc/tech/114.txt", "one", "on"): False,  # is one the largest ("one of the": on is no fix)
     ("bbc/tech/306.txt", "too", "to"): False,  # Demographics have changed too and
     ("bbc/tech/356.txt", "too", "to"): False,  # around the world too and was
+    ("bbc/business/032.txt", "or", "of"): False,  # the best interests of our shareholders or UFJ's
+    ("bbc/business/353.txt", "or", "of"): False,  # the tidal wave or the tsunami itself
+    ("bbc/entertainment/253.txt", "its", "it's"): True,  # I don't think its the best song / I think its a
+    ("bbc/entertainment/353.txt", "or", "of"): False,  # excellent films or TV programmes
+    ("bbc/sport/212.txt", "will", "with"): False,  # But will a safe pair of hands be enough (a question)
+    ("bbc/sport/273.txt", "of", "or"): False,  # a waste of fax paper
+    ("bbc/sport/283.txt", "or", "of"): False,  # a free-kick or take a corner or a goal-kick
+    ("bbc/tech/005.txt", "or", "of"): False,  # corporate art sponsorship or infrastructure provision
+    ("bbc/tech/234.txt", "its", "it's"): True,  # simplify the interface so its not rocket science
+    ("bbc/tech/265.txt", "form", "from"): True,  # send MMS form a mobile
+    ("bbc/tech/306.txt", "or", "of"): False,  # few programmes or films to watch
+    ("bbc/tech/379.txt", "it's", "its"): True,  # For it's time, a technological marvel
 }
 
 

@@ -41,9 +41,16 @@ touched: a word capitalised mid-sentence (``Will Smith``, ``Form One``), an
 all-capitals word, a sentence-initial word before a capitalised one, a word
 glued to digits, a URL or a hyphen, a word quoted on its own (``the word
 "their"``), and two neighbouring candidates that would both change. Case is
-kept (``Will`` -> ``With``). A capitalised neighbour (``with Mark``) is a name: no evidence (a day of the week
-is not: ``one Sunday`` is scored as ``one sunday``). The note gives the evidence:
-``will->with left=22.8 right=6.7``.
+kept (``Will`` -> ``With``). The note gives the evidence: ``will->with left=22.8 right=6.7``.
+
+A capitalised neighbour mid-sentence is a name (a day of the week is not: ``one Sunday``
+is scored as ``one sunday``), scored as the pseudo-word ``NAME``, whose bigrams sum those
+of a few words that are nearly always names (``trip too Newcastle``: ``to`` + name). A few
+grammar patterns
+(``grammar_pattern``: ``will`` + determiner after a word, a preposition + ``it's``, ``its`` +
+article, ``one`` + determiner or object pronoun) give their direction a threshold of its own
+(``=word<TAB>into<TAB>N<TAB>pattern``, tune split), noted as ``pattern=...``. ``or`` after
+``either`` or ``whether`` in the same sentence is a coordination and never becomes ``of``.
 """
 
 from __future__ import annotations
@@ -166,6 +173,67 @@ RIGHT_WORD = re.compile(r" +([\w'’-]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Capitalised neighbours that are no names: the bigrams have them in lower case (``on monday``).
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+#: A capitalised neighbour mid-sentence (a name: ``trip too Newcastle``, ``draw will Chelsea``) is
+#: scored as this pseudo-word, whose bigram counts are the sums of those of a few words that are
+#: nearly always names (the lists are lower case, so a name of their own is no safe evidence).
+NAME = "<name>"
+NAME_PROXIES = ("london", "paris", "england", "britain", "france", "germany", "china", "japan", "europe",
+                "america", "india", "washington", "john", "james", "david", "george", "mary")
+
+# -- grammar patterns: a direction's evidence from function words the bigrams weigh too lightly --
+#: Determiners and possessives: a noun phrase starts after them.
+DETERMINERS = frozenset("the a an his her their its our my your these those".split())
+#: "will" as a noun (the will of, free will, against their will) or inverted (nor will the, how will the).
+WILL_NOUN_OR_INVERTED = frozenset(
+    "the a an his her their its our my your this that free political good ill own sheer public popular last "
+    "how what when where why who which whom nor neither so only then".split()
+)
+PREPOSITIONS = frozenset(
+    "of in to for with at by from on into onto about over under through across against without within "
+    "towards toward upon behind despite during among between".split()
+)
+#: What follows "one" used as an object of "on" (on the, on his, on them; not "a": one a day) ...
+ON_OBJECTS = (DETERMINERS - {"a", "an"}) | frozenset("them him us me".split())
+#: ... but not after words that make "one" a pronoun or a number (the one the public wants, one of)
+#: nor after a copula or "of" (is one the largest, one of his: "of" is missing, "on" is no fix).
+ONE_AS_PRONOUN = frozenset(
+    "the that this no any every each only which last first next another little big good new right wrong same "
+    "such other a an is was be been are were of remains remain become became becomes as".split()
+)
+#: "its" before these is "it's" (its a, its the, its not, its been): never a possessive.
+IT_IS_NEXT = frozenset("a an the not been".split())
+
+
+def grammar_pattern(word: str, alternative: str, left: str | None, right: str | None) -> str:
+    """The name of the grammar pattern that backs ``word -> alternative`` between ``left`` and
+    ``right`` (spelled as in the bigrams, None: no word), or "" (judged by the bigrams alone).
+
+    A pattern has its own ``MIN_PRODUCT`` (an ``=word<TAB>into<TAB>N<TAB>pattern`` line of the sets
+    file): the bigrams must still not contradict it. The patterns are English grammar, not BBC habits:
+    ``will`` + determiner is ungrammatical for the auxiliary (``relations will all`` is the seed, ``will
+    the`` after a noun: ``with``); a preposition + ``it's`` is always the possessive (``of it's
+    shares``); ``its`` + article or ``not``/``been`` is always ``it's``; ``one`` + determiner or
+    object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``.
+    """
+    if right is None:
+        return ""
+    if word == "will":
+        if alternative == "with" and right in DETERMINERS and left is not None and left not in WILL_NOUN_OR_INVERTED:
+            return "will+determiner"
+    elif word == "it's":
+        if alternative == "its" and left in PREPOSITIONS:
+            return "preposition+it's"
+    elif word == "its":
+        if alternative == "it's" and right in IT_IS_NEXT:
+            return "its+article"
+    elif word == "one":
+        if alternative == "on" and right in ON_OBJECTS and left is not None and left not in ONE_AS_PRONOUN and left != "two":
+            return "one+determiner"
+    return ""
+
+
+#: Before "or" in the same sentence these make it a coordination: either ... or, whether ... or.
+EITHER = re.compile(r"\b(?:either|whether)\b", re.IGNORECASE)
 #: Quote marks that, on both sides of a word, make it a mention ("the word 'their'").
 QUOTES = "\"'‘’“”"
 
@@ -185,8 +253,9 @@ class ConfusionData:
     cutoff: int
     #: every word of the sets, as one case-insensitive alternation
     pattern: re.Pattern[str]
-    #: (word, into) -> the ``MIN_PRODUCT`` of that direction, where the sets file sets one ("=" lines)
-    thresholds: dict[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+    #: (word, into) -> the ``MIN_PRODUCT`` of that direction, where the sets file sets one ("=" lines;
+    #: a "!" line: infinite); (word, into, pattern) -> the same for a grammar pattern of that direction
+    thresholds: dict[tuple[str, ...], float] = dataclasses.field(default_factory=dict)
 
     def every_direction(self) -> ConfusionData:
         """The same data with every direction allowed at the default thresholds (for tuning them)."""
@@ -202,13 +271,13 @@ def confusion_data() -> ConfusionData:
     alternatives: dict[str, set[str]] = {}
     proxies: dict[str, tuple[str, ...]] = {}
     never: set[tuple[str, str]] = set()
-    thresholds: dict[tuple[str, str], float] = {}
+    thresholds: dict[tuple[str, ...], float] = {}
     for raw in folder.joinpath(CONFUSION_SETS).read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         if raw.startswith("="):
-            word, into, product = raw[1:].split("\t")
-            thresholds[word.strip(), into.strip()] = float(product)
+            word, into, product, *pattern = raw[1:].split("\t")
+            thresholds[(word.strip(), into.strip(), *(p.strip() for p in pattern))] = float(product)
             continue
         if raw.startswith("!"):
             word, into = raw[1:].split("\t")
@@ -233,9 +302,20 @@ def confusion_data() -> ConfusionData:
             unigrams[word] = int(count)
         elif raw.startswith("cutoff\t"):
             cutoff = int(raw.split("\t")[1])
+    proxies_of_names = frozenset(NAME_PROXIES)
+    names: dict[tuple[str, str], int] = {}
+    for (left, right), count in bigrams.items():
+        if right in proxies_of_names:
+            names[left, NAME] = names.get((left, NAME), 0) + count
+        if left in proxies_of_names:
+            names[NAME, right] = names.get((NAME, right), 0) + count
+    bigrams.update(names)
     members = {w: tuple(sorted(a)) for w, a in alternatives.items()}
     for word, into in never:
-        alternatives[word].discard(into)
+        if any(len(k) == 3 and k[:2] == (word, into) for k in thresholds):
+            thresholds[word, into] = float("inf")  # only through a grammar pattern
+        else:
+            alternatives[word].discard(into)
     allowed = {w: tuple(sorted(a)) for w, a in alternatives.items()}
     return ConfusionData(allowed, members, proxies, unigrams, bigrams, cutoff, words_pattern(allowed), thresholds)
 
@@ -263,8 +343,10 @@ class Confusion(NamedTuple):
     right: float
     #: c(alternative) / c(word): how much more often the alternative is written at all
     prior: float
-    #: the ``MIN_PRODUCT`` of this direction (word -> alternative)
+    #: the ``MIN_PRODUCT`` of this direction (word -> alternative), or of its grammar pattern
     threshold: float = MIN_PRODUCT
+    #: the grammar pattern that backs the change (``grammar_pattern``), or ""
+    pattern: str = ""
 
     @property
     def product(self) -> float:
@@ -276,7 +358,8 @@ class Confusion(NamedTuple):
         return self.product / self.prior
 
     def note(self) -> str:
-        return f"{self.word}->{self.alternative} left={self.left:.1f} right={self.right:.1f}"
+        pattern = f" pattern={self.pattern}" if self.pattern else ""
+        return f"{self.word}->{self.alternative} left={self.left:.1f} right={self.right:.1f}{pattern}"
 
 
 def _side(count_a: float | None, count_w: float | None, unseen: float) -> float:
@@ -327,8 +410,18 @@ def _context_word(match: re.Match[str] | None, text: str = "") -> str | None:
         return None
     token = match.group(1)
     if token[0].isupper() and token != "I" and not (text and _sentence_start(text, match.start(1))):
-        return token.lower() if token in DAYS else None
+        return _name(token)
     return _spelled(token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name(token: str) -> str | None:
+    """A capitalised neighbour: a day as itself (``one Sunday``), a name as ``NAME``, else None."""
+    if token in DAYS:
+        return token.lower()
+    if (token.isalpha() or (token[-2:] in ("'s", "’s") and token[:-2].isalpha())) and token.isascii():
+        return NAME
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -359,6 +452,13 @@ def _sentence_start(text: str, start: int) -> bool:
     while i > 0 and text[i - 1] in "\"'‘“([":
         i -= 1
     return bool(SENTENCE_START.search(text, max(0, i - 12), i)) if i else True
+
+
+def _sentence_break_between(text: str, start: int) -> bool:
+    """Whether a sentence ends between the last "either"/"whether" before ``start`` and ``start``."""
+    window = text[max(0, start - 120) : start]
+    last = max(window.lower().rfind("either"), window.lower().rfind("whether"))
+    return bool(re.search(r"[.!?]\s|\n", window[last:]))
 
 
 def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: ConfusionData | None = None) -> list[Confusion]:
@@ -400,11 +500,13 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         else:
             neighbour = following.group(1)
             if neighbour[0].isupper() and neighbour != "I":
-                right = neighbour.lower() if neighbour in DAYS else None
+                right = _name(neighbour)
             else:
                 right = spelled(neighbour)
         if "’" in word:
             word = word.replace("’", "'")
+        elif word == "or" and EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
+            continue  # either ... or, whether ... or: a coordination, never "of"
         best = best_alternative(data, word, left, right, unseen)
         if best is not None:
             append(Confusion(start, end, word, *best))
@@ -414,8 +516,8 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
 @functools.lru_cache(maxsize=1 << 16)
 def _best_alternative(
     data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float
-) -> tuple[str, float, float, float, float] | None:
-    """``(alternative, left ratio, right ratio, prior, threshold)`` of the best alternative to
+) -> tuple[str, float, float, float, float, str] | None:
+    """``(alternative, left ratio, right ratio, prior, threshold, pattern)`` of the best alternative to
     ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus)."""
     best = None
     for alternative in data.alternatives[word]:
@@ -426,8 +528,11 @@ def _best_alternative(
         right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
         prior = _prior(data, word, alternative)
         if best is None or left_ratio * right_ratio > best[1] * best[2]:
+            pattern = grammar_pattern(word, alternative, left, right)
             threshold = data.thresholds.get((word, alternative), MIN_PRODUCT)
-            best = (alternative, left_ratio, right_ratio, prior, threshold)
+            if pattern:
+                threshold = data.thresholds.get((word, alternative, pattern), threshold)
+            best = (alternative, left_ratio, right_ratio, prior, threshold, pattern)
     return best
 
 
@@ -436,6 +541,8 @@ def confusion_verdict(candidate: Confusion) -> bool:
     c = candidate
     if c.product < c.threshold or c.context < MIN_CONTEXT or min(c.left / c.prior, c.right) < MIN_SIDE:
         return False
+    if c.pattern:
+        return True  # the pattern reads both neighbours: no one-sided minimum
     return min(c.product, c.context) >= max(c.threshold, MIN_ONE_SIDED) or (c.left != 1.0 and c.right != 1.0)
 
 

@@ -53,9 +53,10 @@ def test_confusion_data_loads():
     assert "with" in data.alternatives["will"] and "will" in data.alternatives["with"]
     assert {"their", "they're"} <= set(data.alternatives["there"])
     assert data.proxies["it's"] == ("is", "has") and data.proxies["its"] == ("its",)
-    assert "it's" not in data.alternatives["its"] and "its" in data.alternatives["it's"]  # "!its it's"
+    assert data.thresholds["its", "it's"] == float("inf") and "its" in data.alternatives["it's"]  # "!its it's"
+    assert "too" not in data.alternatives["to"]  # "!to too", and no pattern of it
     assert "it's" in data.members["its"]
-    assert data.thresholds["or", "of"] > data.thresholds["with", "will"]  # "=or of 3000", "=with will 5"
+    assert data.thresholds["or", "of"] > data.thresholds["of", "or"]  # "=or of 500", "=of or 50"
     assert data.cutoff > 0 and data.bigrams["relations", "with"] > data.cutoff
     assert all(w in data.unigrams for w in data.alternatives if "'" not in w)
     assert data.pattern.fullmatch("It's") and not data.pattern.search("without, withhold, oneself, tone")
@@ -143,12 +144,13 @@ def test_thresholds_per_direction():
     assert confusion_verdict(strong_or._replace(threshold=MIN_PRODUCT))
     everything = data.every_direction()
     assert "it's" in everything.alternatives["its"] and everything.thresholds == {}
-    assert confusion_data() is data and "it's" not in data.alternatives["its"]
+    assert confusion_data() is data and data.thresholds["its", "it's"] == float("inf")
 
 
 def test_candidates_on_every_direction_data():
     text = "The firm said its profits rose."
-    assert [c.alternative for c in confusion_candidates(text)] == []  # "!its it's": no candidate
+    assert run_normalizer(TyposNormalizer(), text).edits == []  # "!its it's": only through its pattern
+    assert [c.alternative for c in confusion_candidates("They went to London.")] == []  # "!to too": no candidate
     (c,) = confusion_candidates(text, data=confusion_data().every_direction())
     assert (c.word, c.alternative) == ("its", "it's")
 
@@ -158,3 +160,60 @@ def test_a_day_is_no_name():
     name = confusion_candidates("It is released one Mark.")[-1]
     assert day.word == name.word == "one"
     assert day.right > 1 and name.right == 1.0
+
+
+def test_grammar_patterns():
+    from newsclean.plugins.typos import grammar_pattern
+
+    assert grammar_pattern("will", "with", "talks", "the") == "will+determiner"
+    assert grammar_pattern("will", "with", "nor", "the") == ""  # inversion: Nor will the government
+    assert grammar_pattern("will", "with", None, "the") == ""  # no word before (a comma, a sentence start)
+    assert grammar_pattern("it's", "its", "of", "energy") == "preposition+it's"
+    assert grammar_pattern("it's", "its", "said", "energy") == ""
+    assert grammar_pattern("its", "it's", "feel", "a") == "its+article"
+    assert grammar_pattern("its", "it's", "cut", "own") == ""
+    assert grammar_pattern("one", "on", "praise", "them") == "one+determiner"
+    assert grammar_pattern("one", "on", "is", "the") == ""  # is one the largest: "of" is missing
+    assert grammar_pattern("one", "on", "to", "a") == ""  # one a day
+
+
+def test_pattern_thresholds_load():
+    data = confusion_data()
+    assert data.thresholds["it's", "its", "preposition+it's"] < data.thresholds["it's", "its"]
+    # its->it's only through its pattern: a candidate, but never changed without it
+    assert "it's" in data.alternatives["its"] and data.thresholds["its", "it's"] == float("inf")
+    assert confusion_candidates("The firm cut its own costs.")[0].pattern == ""
+    assert run_normalizer(TyposNormalizer(), "The firm cut its own costs.").edits == []
+
+
+def test_pattern_is_in_the_note():
+    doc = run_normalizer(TyposNormalizer(), "He had been in talks will the government over the plan.")
+    (edit,) = doc.edits
+    assert edit.after == "with" and edit.note.endswith("pattern=will+determiner")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices will either fall or stagnate in 2005.",
+        "Users will either pay monthly or the tunes stop.",
+        "It is unclear whether the price or the size matters.",
+    ],
+)
+def test_either_or_is_never_of(text):
+    assert not [c for c in confusion_candidates(text) if c.word == "or"]
+
+
+def test_either_in_an_earlier_sentence_does_not_count():
+    text = "Either way, he lost. It was the end or the year."
+    assert [c.alternative for c in confusion_candidates(text) if c.word == "or"] == ["of"]
+
+
+def test_a_name_is_scored_as_a_name():
+    from newsclean.plugins.typos import NAME, _name
+
+    assert _name("Chelsea") == _name("Britain's") == NAME and _name("Monday") == "monday"
+    assert confusion_data().bigrams["from", NAME] > confusion_data().bigrams["from", "london"]  # summed over proxies
+    came = confusion_candidates("He moved from Paris.")[-1]
+    assert came.word == "from" and came.right != 1.0  # the name gives evidence
+    assert run_normalizer(TyposNormalizer(), "He shared a flat with Mark.").edits == []
