@@ -26,6 +26,9 @@ paragraphs), and only where the form is unmistakable:
 - ``nav_block``: on a whole-page text dump (html-text, inscriptis: menus, share rows and footer
   links around the article), runs of short link-like lines outside the article's prose core
   (see :meth:`StructureNormalizer.plan_navigation`); kind ``navigation``
+- ``page_tail``: on such a page dump, the first certain chrome line after the article's core (a share
+  row, a related/promo or comments header, a newsletter/cookie/follow prompt, a copyright line) ends the
+  article: it and every line after it go (kind ``navigation``; lines between the core and it stay)
 
 Everything removed is in the edit log and in ``removed`` with its kind. If the
 rules would remove more than half of a document's words, nothing is removed and
@@ -404,7 +407,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "5"
+    version = "6"
 
     def __init__(
         self,
@@ -573,7 +576,22 @@ class StructureNormalizer(Normalizer):
                 for line in lines[i:j]:
                     self.remove_line(plan, line, "nav_block", NAV_KIND)
             i = j
+        self.plan_page_tail(lines, last, plan)
         return core
+
+    def plan_page_tail(self, lines: list[Line], last: int, plan: Plan) -> None:
+        """``page_tail``: on a page dump, the first line after the article's core that is page
+        chrome for certain ends the article, and it and every line after it go (kind
+        ``navigation``): a share row, a related-links or promo header, a comments header, a
+        newsletter, cookie or follow prompt, a navigation line of ``data/boilerplate.tsv``, or a
+        copyright line. What lies between the core and that line stays: the article may go on
+        after a table or a list. A caption, an advertisement marker, markup or a lone link can
+        stand inside an article, so they do not end it."""
+        for line in lines[last + 1 :]:
+            if line.text.lstrip().startswith(COPYRIGHT_STARTS) or boilerplate_kind(line.text) not in PAGE_TAIL_NOT_CHROME:
+                for rest in lines[line.index :]:
+                    self.remove_line(plan, rest, "page_tail", NAV_KIND)
+                return
 
     # -- anywhere: the article given twice ---------------------------------------
     def plan_repeats(self, lines: list[Line], plan: Plan) -> None:
@@ -903,6 +921,9 @@ PROSE_WORDS = 10  # a prose line: this many words or more, a sentence, ...
 PROSE_STOP_SHARE = 0.2  # ... and this share of function words (menus and headlines have few)
 CORE_MIN_LINES = 3  # the core of a page dump: at least this many prose lines ...
 CORE_MIN_WORDS = 80  # ... of this many words in all
+#: boilerplate kinds that may stand inside an article: they never end it (``page_tail``); None: no boilerplate
+PAGE_TAIL_NOT_CHROME = frozenset([None, "caption", "ad", "markup", "contact"])
+COPYRIGHT_STARTS = ("©", "Copyright", "COPYRIGHT", "(c) ", "(C) ")
 NAV_PENALTY, MID_PENALTY, REPEAT_PENALTY = 5, 2, 10  # weights of non-prose lines in the core search
 SENTENCE_SHARE = 0.5  # a short sentence weighs half its words
 #: a line that ends like a sentence (or a colon: it opens what follows)

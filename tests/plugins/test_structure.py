@@ -253,3 +253,28 @@ def test_over_deletion_guard_still_refuses_when_other_rules_take_most_of_a_page_
     for line in lines[:2]:
         S.remove_line(plan, line, "nav_block", "navigation")
     assert not S.removes_too_much(text, lines, plan, core=(2, 5))
+
+
+def test_page_tail_ends_a_page_dump_at_the_first_chrome_line_after_the_core():
+    # the share row after the article's core ends it: the share row, the other stories'
+    # headlines and the copyright line go under page_tail; the list after the core stays
+    menus = "\n\n".join([MENU] * 2)
+    body = "\n\n".join(ARTICLE)
+    listed = "Route 12: every 10 minutes\nRoute 14: every 20 minutes, weekdays only"
+    tail = "\n\n".join(["Share this article", "A bakery on Main Street closes after 80 years", "Copyright 2019 The Daily Example"])
+    doc = run_normalizer(StructureNormalizer(), f"{menus}\n\n{body}\n\n{listed}\n\n{tail}")
+    assert doc.text == f"{body}\n\n{listed}"
+    rules = {e.rule for e in doc.edits if e.field is None}
+    assert {"nav_block", "boilerplate:share", "page_tail"} <= rules
+    assert {r["text"].strip() for r in doc.removed if r["kind"] == "navigation"} >= {
+        "A bakery on Main Street closes after 80 years", "Copyright 2019 The Daily Example"
+    }
+
+
+def test_page_tail_needs_a_page_dump():
+    # an article extractor's output (no menus before the prose): only the share line goes
+    body = "\n\n".join(ARTICLE)
+    after = "A bakery on Main Street closes after 80 years"
+    doc = run_normalizer(StructureNormalizer(), f"{body}\n\nShare this article\n\n{after}")
+    assert doc.text == f"{body}\n\n{after}"
+    assert "page_tail" not in {e.rule for e in doc.edits}
