@@ -1,14 +1,18 @@
 """Find candidate spelling variants of names in a corpus, for a person to review.
 
-:func:`variant_key` is deliberately conservative: it folds what transliteration
-varies (accents, apostrophes, hyphens and spaces, a leading article, ``q``/``k``,
+`variant_key` is deliberately conservative: it folds what transliteration
+varies (accents, apostrophes, hyphens and spaces, the article ``al-``/``el-`` and its
+sun-letter forms, ``Abdul``/``Abd al-``/``Abdel``, ``ibn``/``bin``, ``q``/``k``,
 ``ou``/``u``, ``e``/``i`` and ``o``/``u`` before the last syllable (Arabic has three
-short vowels), the
-diphthong ``ai``/``ei``/``ay``, a final ``h`` after a vowel, a final ``-y``/``-iy``)
-and never what tells names apart: doubled letters stay doubled (``Assad`` is not
-``Asaad``, ``Fatah`` is not ``Fattah``), ``a`` stays apart from ``i`` and ``u``
+short vowels), the diphthongs ``ai``/``ei``/``ay`` and ``aw``/``au``, a final ``h``
+after a vowel, ``y``/``i`` and a few consonant spellings of other alphabets: ``ph``/``f``,
+``x``/``ks``, ``dj``/``j``, ``zh``/``j``, ``tsch``/``ch``; see ``NAME_FOLDS`` and
+``FOLDS``) and never what tells names apart: doubled letters stay doubled (``Assad``
+is not ``Asaad``, ``Fatah`` is not ``Fattah``), ``a`` stays apart from ``i`` and ``u``
 (``Hassan`` is not ``Hussein``), consonants are never dropped (``Iran`` is not
-``Iraq``).
+``Iraq``), and letters that are different Arabic letters stay apart (``kh``/``h``:
+``Khan`` is not ``Han``; ``dh``, which is also ``d`` + ``h``: ``Adham`` is not ``Azam``;
+``gh``/``g``: ``Ghai`` is not ``Gay``).
 
 :func:`discover` counts name-like spans (runs of capitalised words, with
 ``al-``/``bin``-style particles inside) in a corpus, groups those with one key and
@@ -25,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 APOSTROPHES = "'’‘ʼʻ`´ʿʾ"
@@ -47,32 +52,120 @@ LEADING_WORDS = re.compile(
 )
 WORD = re.compile(r"\w+")
 SENTENCE_BREAK = re.compile(r"(?:^|[.!?:][\"'”’)]*\s+|\n\s*|[\"“‘(]\s*)$")
-#: Letter groups that romanisations of Arabic and Persian spell differently, applied in
-#: order: the short vowels are three (a, i/e, u/o), long u is ou/oo/ow, ai/ei/ay/ey are
-#: one diphthong, q/k write qaf, a final h after a vowel is ta marbuta, a final
-#: -iy/-yy/-y is -i. e/i and o/u are folded only before the last syllable, whose vowel
-#: often tells two names of one root apart (Salem/Salim). Consonant letters are never
-#: dropped (gh is not q: Ghazi/Qazi), doubled letters (shadda: Assad/Asaad) never collapsed.
+#: Whole-name folds, on the lower-case name before anything else. An apostrophe writes
+#: ayn or hamza, which other spellings write as a doubled vowel: a final hamza after ``a``
+#: (``Ala'``/``Alaa``, ``Baha'``/``Bahaa``), ayn between a consonant and ``a``
+#: (``As'ad``/``Asaad``, ``Kan'an``/``Kanaan``: and so ``As'ad``, "happier", no longer
+#: meets ``Asad``, "lion") and ayn between ``a`` and a consonant (``Sa'd``/``Saad``,
+#: ``Ja'far``/``Jaafar``, ``Ba'th``/``Baath``, no longer the English ``Bath``). Any other
+#: apostrophe is dropped (``Sha'abi``/``Shaabi``, ``Qa'ida``/``Qaida``).
+NAME_FOLDS = [
+    (re.compile(rf"(?<=a)[{APOSTROPHES}](?=$|[ -])"), "a"),
+    (re.compile(rf"(?<=[b-df-hj-np-tv-z])[{APOSTROPHES}](?=a)"), "a"),
+    (re.compile(rf"(?<=a)[{APOSTROPHES}](?=[b-df-hj-np-tv-z])"), "a"),
+]
+#: The sun-letter forms of the article, hyphenated, are ``al-``: ``ash-Shabaab``/``al-Shabaab``,
+#: ``ar-Rahman``, ``ad-Dawa``, ``ud-Din``, ``ez-Zor``.
+SUN_ARTICLE = re.compile(r"\b[aeiu]([tdrzsn]|sh|th|dh)-(?=\1)")
+#: ``el``, ``il`` and the Urdu/Persian ``ul``, ``ol`` as words are ``al`` (``Jamaat-ul-Dawa``).
+OTHER_ARTICLE = re.compile(r"\b(?:el|il|ul|ol)(?=[- ])")
+#: "Servant of": ``Abdul Rahman``, ``Abd al-Rahman``, ``Abdel Rahman``, ``Abdurrahman``,
+#: ``Abd ar-Rahman``, ``Abdolreza`` are ``abdal`` + the name. A bare ``Abd`` before a
+#: space or a consonant gets the article too; ``Abdali``, ``Abdi``, ``Abdu`` (before a
+#: vowel, without a particle) are kept as they are.
+ABD = re.compile(
+    r"\babd(?:[ -]?(?:[eiou]l|al(?=[ -]|[b-df-hj-np-tv-z])|[aeiou]([rdnstz])(?=[ -]?\1))[ -]*|[ -]+|(?=[b-df-hj-np-tv-z]))(?=\w)"
+)
+#: The Persian/Urdu izafe between words, ``-e-`` or ``-i-``: ``Lashkar-e-Taiba``/``Lashkar-i-Taiba``.
+IZAFE = re.compile(r"(?<=\w[- ])e(?=[- ]\w)")
+#: ``ibn`` and ``bin`` are one word ("son of").
+IBN = re.compile(r"\bibn\b")
+#: An article inside a name is dropped, as the leading one is: ``Ayman al-Zawahiri`` and
+#: ``Ayman Zawahiri``, ``Hamed al-Ali`` and ``Hamed Ali`` are one name.
+INNER_ARTICLE = re.compile(r"(?<=\w[ -])al[- ](?=\w)")
+#: Letter groups that romanisations of Arabic, Persian, Russian and Ukrainian spell
+#: differently, applied to each word in order:
+#:
+#: - ``-eddin``/``-uddin``/``-ad-din`` is the article + ``din`` (``Nureddin``/``Nour al-Din``,
+#:   ``Salahuddin``), a final French ``e`` included (``Noureddine``);
+#: - a Russian initial ``ye`` before ``v``/``g``/``k`` is ``e`` (``Yevgeny``/``Evgeny``,
+#:   ``Yekaterina``; not before ``l``/``m``: ``Yellen`` is not ``Ellen``, ``Yemen`` not ``Imen``);
+#: - a French final ``e`` after ``-Vmin`` (``Amine``/``Amin``, ``Lamine``);
+#: - the diphthong ``aw`` before a consonant is ``au`` (``Tawfiq``/``Taufik``, ``Awlaki``/``Aulaqi``);
+#: - ``ph`` inside a word is ``f`` (``Mustapha``/``Mustafa``, ``Raphael``; not word-initial,
+#:   where it is Vietnamese or Thai: ``Phan`` is not ``Fan``);
+#: - ``x`` inside a word before a vowel is ``ks`` (``Alexei``/``Aleksey``; not initial:
+#:   pinyin ``Xi``; not before a consonant or at the end: ``Box`` is not ``Boks``);
+#: - French ``dj`` is ``j`` (``Djamel``/``Jamel``, ``Abdelmadjid``); German ``tsch``,
+#:   French initial ``tch`` and ``-vitch`` are ``ch`` (``Tschatayev``, ``Tchad``,
+#:   ``Petrovitch``; English ``tch`` stays: ``Mitchell`` is not ``Michell``);
+#: - Persian ``zh`` after a vowel is ``j`` (``Ahmadinezhad``/``Ahmadinejad``; pinyin ``zh``
+#:   opens a syllable and stays: ``Zhu`` is not ``Ju``);
+#: - ``q`` is ``k`` (qaf), long ``u`` is ``ou``/``oo``/``ow``, ``ee`` is ``i``;
+#: - ``w`` after ``a`` before a vowel is ``v`` (``Jawad``/``Javad``, ``Dawood``/``Davood``,
+#:   ``Mahdawi``/``Mahdavi``; elsewhere English ``w`` stays: ``Lowe`` is not ``Love``,
+#:   ``Ewan`` not ``Ivan``, pinyin ``Wu`` not Vietnamese ``Vu``);
+#: - the Persian ending -ā'ī: ``Rezaei``/``Rezai``/``Rezaee``/``Rezayi``;
+#: - ai/ei/ay/ey are one diphthong; a final ``-iyeh``/``-ieh`` is ``-iyah``
+#:   (``Haniyeh``/``Haniyah``); a final h after a vowel is ta marbuta;
+#: - a final -iy/-yy/-ii/-yi/-ij/-y is -i (``Zelenskyy``, ``Zelenskyi``, ``Dmitrij``);
+#:   ``iy`` before a vowel is ``i`` (``Ziyad``/``Ziad``, ``Viktoriya``/``Viktoria``); ``y``
+#:   after a consonant, outside the first syllable, is ``i`` (``Natalya``/``Natalia``,
+#:   ``Kateryna``/``Katerina``, ``Yanukovych``/``Yanukovich``; it stays in the first syllable
+#:   and in a final ``-yn``, where English spells names with it: ``Smyth``, ``Myers``,
+#:   ``Bryan``, ``Lyon``, ``Robyn`` is not ``Robin``, ``Martyn`` not ``Martin``); the Russian
+#:   ``-yev``/``-iev``/``-ev`` of names and patronymics is ``-ev`` (``Grigoryev``,
+#:   ``Anatolievich``/``Anatolyevich``);
+#: - e/i and o/u are folded only before the last syllable, whose vowel often tells two
+#:   names of one root apart (Salem/Salim).
+#:
+#: Consonant letters are never dropped (gh is not q: Ghazi/Qazi), doubled letters
+#: (shadda: Assad/Asaad) never collapsed.
+_C = "b-df-hj-np-tv-xz"  # consonant letters (not y)
 FOLDS = [
+    (re.compile(r"(?<=\w)[aeiu]d(?=dine?$)|(?<=din)e$"), ""),
+    (re.compile(r"^ye(?=[vgk])"), "e"),
+    (re.compile(r"(?<=[aeiou]mi)ne$"), "n"),
+    (re.compile(r"aw(?=[b-df-hj-np-tv-z])"), "au"),
+    (re.compile(r"(?<=\w)ph"), "f"),
+    (re.compile(r"(?<=\w)x(?=[aeiouy])"), "ks"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"tsch|^tch|(?<=vi)tch"), "ch"),
+    (re.compile(r"(?<=[aeiou])zh"), "j"),
     (re.compile(r"q"), "k"),
     (re.compile(r"ou|oo|ow(?=[^aeiouy]|$)"), "u"),
+    (re.compile(r"(?<=a)w(?=[aeiou])"), "v"),
     (re.compile(r"ee"), "i"),
+    (re.compile(r"a(?:ei|ee|ie|yi|ii)$"), "ai"),
     (re.compile(r"ae"), "ai"),
+    (re.compile(r"(?<=[iy])eh$"), "ah"),
     (re.compile(r"(?:ai|ei|ay|ey)(?![aeiou])"), "Y"),
     (re.compile(r"(?<=[aeiou])h$"), ""),
-    (re.compile(r"(?:iy|yy|ii|y)$"), "i"),
+    (re.compile(r"(?:iy|yy|ii|yi|ij|y)$"), "i"),
+    (re.compile(r"iy(?=[aeiou])"), "i"),
+    (re.compile(rf"(?<=[aeiouY])([{_C}]{{1,3}})y(?=[aeiou])"), r"\1i"),
+    (re.compile(rf"(?<=[{_C}])[iy]e(?=v(?:ich|na|a|)$)"), "e"),
+    (re.compile(rf"(?<=[aeiouY])([{_C}]{{1,3}})y(?=[{_C}])(?!n$)"), r"\1i"),
     (re.compile(r"e(?=.*[aeiouY])"), "i"),
     (re.compile(r"o(?=.*[aeiouY])"), "u"),
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def variant_key(name: str) -> str:
-    """The conservative key two spellings of one name share (see the module docstring)."""
+    """The conservative key two spellings of one name share (see the module docstring).
+    Cached: :func:`discover` asks again for each time a name is seen."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(f"[{APOSTROPHES}]", "", text.lower())
-    text = ARTICLE.sub("", text.strip())
-    text = re.sub(r"\b(?:el|il)(?=[- ])", "al", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    for pattern, repl in NAME_FOLDS:
+        text = pattern.sub(repl, text)
+    text = re.sub(f"[{APOSTROPHES}]", "", text)
+    text = ARTICLE.sub("", SUN_ARTICLE.sub("al-", text))
+    text = OTHER_ARTICLE.sub("al", text)
+    text = ABD.sub("abdal", text)
+    text = IZAFE.sub("i", text)
+    text = IBN.sub("bin", text)
+    text = INNER_ARTICLE.sub("", text)
     words = []
     for word in re.split(r"[^a-z0-9]+", text):
         for pattern, repl in FOLDS:
