@@ -29,23 +29,35 @@ Candidates are the dictionary words within Damerau-Levenshtein distance 1 of the
 word (every deletion, insertion, substitution and adjacent transposition) and, for
 lower-case words of :data:`MIN_LENGTH_2`+ letters, at distance 2 the ones reached by
 a deletion followed by any one edit (``tommorow``), and the words with the same
-consonant :func:`skeleton` (vowels and doubled letters wrong at any distance:
-``permenant``, ``noticible``, ``sucesful``; each edit past the second pays
-:data:`DISTANCE3_COST`). The word's edits are generated
+consonant :func:`skeleton`, consonants as they sound (vowels and doubled letters wrong at any
+distance: ``permenant``, ``noticible``, ``sucesful``; a sound spelt otherwise: ``hypocracy``,
+``contravercial``) or, for skeletons of :data:`MIN_SKELETON_NEAR`+ consonants, one consonant
+away (:func:`near_skeletons`: ``suprized``, ``govormental``); skeleton candidates keep the
+first letter and are at most :data:`MAX_SKELETON_EDITS` edits away by their letters, and each
+edit past the second pays :data:`DISTANCE3_COST`. The word's edits are generated
 on the fly and looked up in the dictionary (no index: 10 MB in memory, loaded in
 ~0.1 s on first use). Each candidate is scored as a noisy channel, ``log10(count) -
 cost of its edits`` (:data:`COSTS`, the cheapest alignment: a transposition, a
 doubled or undoubled letter, a vowel for a vowel, a missing ``h`` of ``wh``/``ch``
-are cheap, any other substitution dear; distance 2 pays :data:`DISTANCE2_COST`).
+are cheap, a consonant for one of the same sound (:data:`SOUND_ALIKE`: ``z``/``s``,
+``c``/``s``/``k``) less so, any other substitution dear; an edit of the first letter, which
+writers seldom get wrong, pays ``COSTS["first"]`` more (``lonly`` is not ``only``);
+distance 2 pays :data:`DISTANCE2_COST`).
 
 The word itself may be right and merely missing from the list; that reading is
 scored on the same scale (:func:`derivation`): a known word with a regular ending
 (``buoy+ing``), a prefix and a known word (``un+viable``), or two known words run
 together (``car+maker``, as likely as the two side by side). A suffix reading that
-English spells as the candidate does not count (``occur+ed`` is ``occurred``).
+English spells as the candidate does not count (``occur+ed`` is ``occurred``), nor do
+readings English would not write: ``in+`` before b, l, m, p, r (``inbalance``: English
+writes ``im-``), ``-ally`` after a stem that takes neither ``-ic`` nor ``-al``
+(``evidentally``), a compound with a function word (:data:`FUNCTION_WORD_CLASS`:
+``band+with`` is ``bandwidth`` misspelt). A word that is a candidate's other
+American/British spelling (:func:`_variant`: ``catalog``, ``canceled``, ``theater``,
+``apnea``) is right, even where the spelling table lacks it.
 
 A candidate that lacks an inflection the word has (:data:`ENDINGS`: ``finaly`` ->
-``final``, ``comissions`` -> ``commission``) pays ``COSTS["ending"]``. The words on
+``final``, ``comissions`` -> ``commission``, ``busineses`` -> ``business``) pays ``COSTS["ending"]``. The words on
 each side (across spaces only) weigh in through bigram counts
 (``data/misspellings_bigrams.tsv``, from symspellpy, MIT; :func:`context_score`):
 ``personel`` between ``military`` and ``were`` is ``personnel``. A reading of the word
@@ -53,7 +65,7 @@ as a derived form does not count when English writes it otherwise (``company+s``
 ``ache+ive``) or a near dictionary word has both its parts (``co+mission``).
 
 The best candidate wins only when its score reaches :data:`MIN_SCORE` and beats
-both the runner-up and the word's own reading by :data:`MARGIN` (more for words
+the runner-up by :data:`MARGIN` and the word's own reading by :data:`KEEP_MARGIN` (more for words
 under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
 more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
 (``benchmarks/bench_misspellings.py --tune``). Known misses: two candidates
@@ -96,6 +108,10 @@ SHORT_MARGIN = 0.5
 MARGIN = 1.0
 #: ... and reach this score (an unknown word is right unless a common word explains it well).
 MIN_SCORE = 3.0
+#: The best candidate must beat the word's own reading (a derived form, :func:`derivation`) by this much.
+KEEP_MARGIN = 1.0
+#: A candidate's score counts its frequency class this much (1: log10 of its count).
+FREQUENCY_WEIGHT = 1.0
 #: A capitalised word at a sentence start (it may be a name): only distance 1, this extra margin.
 CAPITAL_MARGIN = 1.5
 #: Distance 2 only for words of at least this many letters; each such candidate pays DISTANCE2_COST more.
@@ -106,19 +122,27 @@ MIN_LENGTH_HYPHEN = 6
 MAX_LENGTH = 30
 #: Set by ``structure`` on a document that does not look English: this step leaves it alone.
 NOT_ENGLISH = "structure:not-english"
-DISTANCE2_COST = 1.5
+DISTANCE2_COST = 1.0
 #: Each edit beyond the second (candidates of the same skeleton) pays this much more.
 DISTANCE3_COST = 1.0
 #: Skeleton candidates (:func:`skeleton`) for skeletons of at least this many consonants, at most this
 #: many letters longer or shorter than the word.
 MIN_SKELETON = 3
 MAX_SKELETON_GAP = 3
+#: Skeletons one consonant away (:func:`near_skeletons`) for skeletons of at least this many consonants.
+MIN_SKELETON_NEAR = 4
+#: Skeleton candidates keep the word's first letter (or swap the first two: it is seldom wrong) and are at
+#: most this many edits away by their letters (:func:`_letter_gap`): more never win.
+MAX_SKELETON_EDITS = 3
 #: The cost of keeping a word that is a known word + an ending, a prefix + a known word, or two known words.
 SUFFIX_COST = 0.5
 PREFIX_COST = 1.0
 COMPOUND_COST = 0.5
 #: log10 of the list's total count, times 10: two words side by side are ``count_a * count_b / total``.
 COMPOUND_BASE = 116
+#: Words of at least this frequency class (``the``, ``with``, ``all``) are not half of a closed compound
+#: the list lacks: ``bandwith`` is not ``band+with`` but ``bandwidth`` misspelt.
+FUNCTION_WORD_CLASS = 90
 #: Context (:func:`context_score`): its weight against the candidate's own frequency and edits, the most
 #: one side can add or take away, and log10 of the count under which a pair is not in the list.
 CONTEXT_WEIGHT = 1.0
@@ -140,10 +164,13 @@ COSTS = {
     "missing_h": 1.0,  # the h of ch, gh, ph, sh, th, wh left out: wich
     "missing": 1.5,  # a letter left out: goverment, probem
     "extra": 1.5,  # a letter too many: noteboook
+    "sound": 1.5,  # a consonant for one that sounds the same (SOUND_ALIKE): suprized, hypocracy
     "key": 2.0,  # a neighbouring key: confirned
     "sub": 3.0,  # any other substitution
     # on top of the letters: one of the two ends with an inflection (ENDINGS) the other lacks
     "ending": 2.0,
+    # on top of the letters: the first letter is added, left out or changed (not swapped: hvae); it seldom is
+    "first": 1.0,
 }
 #: Edits cheap enough for a capitalised word.
 CAPITAL_EDITS = frozenset({"swap", "missing_double", "extra_double", "vowel"})
@@ -166,7 +193,7 @@ SUFFIXES = (
     "ied", "ier", "iest", "ise", "ised", "ises", "ising", "isation", "isations", "ize", "ized", "izes",
     "izing", "ization", "izations", "able", "ably", "ability", "less", "ful", "ship", "ism", "isms",
     "ist", "ists", "al", "ally", "ic", "ical", "ous", "ive", "ion", "ions", "ation", "ations", "ish",
-    "y", "like", "wise", "hood", "dom",
+    "y", "like", "wise", "hood", "dom", "or", "ors",
 )
 #: Prefixes under which an unknown word may be a known word the list lacks (``unviable``).
 PREFIXES = (
@@ -250,21 +277,43 @@ def _deletes(word: str) -> set[str]:
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
 _RUNS = re.compile(r"(.)\1+")
+#: Spellings of one sound, written alike in a skeleton: ``ph`` and ``f``, a soft ``c`` and ``s``, a hard ``c``,
+#: ``ck`` and ``q`` and ``k``, ``z`` and ``s``, ``x`` and ``ks``.
+_SOUNDS = ((re.compile("ph"), "f"), (re.compile("c(?=[eiy])"), "s"), (re.compile("ck|c|q"), "k"))
+_SOUND_LETTERS = str.maketrans({"z": "s", "x": "ks"})
+#: The letters of skeletons (:func:`skeleton`), for :func:`near_skeletons`.
+SKELETON_LETTERS = "bdfghjklmnprstvw"
 
 
 def skeleton(word: str) -> str:
-    """``word``'s consonants with runs of one letter written once: ``permanent`` and ``permenant`` -> ``prmnt``.
+    """``word``'s consonants as they sound, with runs of one letter written once: ``permanent`` and
+    ``permenant`` -> ``prmnt``; ``controversial`` and ``contravercial`` -> ``kntrvrsl``.
 
     Misspellings mostly get the vowels and the doubled letters wrong and keep the
-    consonants: ``noticible`` (``noticeable``), ``sucesful`` (``successful``),
-    ``representive`` (``representative``).
+    consonants, or write them as they sound: ``noticible`` (``noticeable``),
+    ``sucesful`` (``successful``), ``representive`` (``representative``),
+    ``hypocracy`` (``hypocrisy``). Doubled letters are written once before the
+    sounds are read (``succ-`` is ``suc-``).
     """
-    return _RUNS.sub(r"\1", word.translate(_NO_VOWELS))
+    key = _RUNS.sub(r"\1", word)
+    for pattern, sound in _SOUNDS:
+        key = pattern.sub(sound, key)
+    return _RUNS.sub(r"\1", key.translate(_SOUND_LETTERS).translate(_NO_VOWELS))
+
+
+def near_skeletons(key: str) -> set[str]:
+    """The skeletons one consonant away from ``key`` (one left out, added or changed): ``sprsd``
+    (``suprized``) -> ``srprsd`` (``surprised``), ``gvrmntl`` (``govormental``) -> ``gvrnmntl``."""
+    splits = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + c + b[1:] for a, b in splits if b for c in SKELETON_LETTERS if c != b[0])
+    out.update(a + c + b for a, b in splits for c in SKELETON_LETTERS)
+    return {k for k in out if k != key and not _RUNS.search(k)}
 
 
 @functools.lru_cache(maxsize=1)
 def skeletons() -> dict[str, tuple[str, ...]]:
-    """Skeleton -> the dictionary words that have it (built on first use, ~0.3 s, per process)."""
+    """Skeleton -> the dictionary words that have it (built on first use, ~0.5 s, per process)."""
     index: dict[str, list[str]] = {}
     for word in lexicon().classes:
         index.setdefault(skeleton(word), []).append(word)
@@ -273,8 +322,9 @@ def skeletons() -> dict[str, tuple[str, ...]]:
 
 def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> dict[str, int]:
     """Dictionary words near ``word``: all at distance 1; with ``distance2``, a deletion + one more edit,
-    and the words of the same :func:`skeleton` (at most :data:`MAX_SKELETON_GAP` letters longer or shorter,
-    their distance the number of edits of :func:`edit_ops`; 0 until it is computed)."""
+    the words of the same :func:`skeleton` and, for skeletons of :data:`MIN_SKELETON_NEAR`+ consonants,
+    of a skeleton one consonant away (:func:`near_skeletons`); at most :data:`MAX_SKELETON_GAP` letters
+    longer or shorter, their distance the number of edits of :func:`edit_ops`, 0 until it is computed."""
     found = {w: 1 for w in _edits1(word) if w in classes}
     if distance2:
         for d in _deletes(word):
@@ -283,47 +333,74 @@ def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> d
                     found[w] = 2
         key = skeleton(word)
         if len(key) >= MIN_SKELETON:
-            for w in skeletons().get(key, ()):
-                if w not in found and w != word and abs(len(w) - len(word)) <= MAX_SKELETON_GAP:
-                    found[w] = 0
+            index = skeletons()
+            keys = [key]
+            if len(key) >= MIN_SKELETON_NEAR:
+                keys += near_skeletons(key)
+            letters = Counter(word)
+            for k in keys:
+                for w in index.get(k, ()):
+                    if (
+                        w not in found and w != word and abs(len(w) - len(word)) <= MAX_SKELETON_GAP
+                        and (w[0] == word[0] or w[:2] == word[1::-1])
+                        and _letter_gap(letters, Counter(w)) <= MAX_SKELETON_EDITS
+                    ):
+                        found[w] = 0
     return found
 
 
-def _op(kind: str, detail: str) -> tuple[float, str]:
-    return COSTS[kind], f"{kind} {detail}"
+def _letter_gap(a: "Counter[str]", b: "Counter[str]") -> int:
+    """The fewest edits that can turn one word into the other, from their letters alone."""
+    return max(sum((a - b).values()), sum((b - a).values()))
 
 
 def edit_ops(typo: str, word: str) -> list[str]:
     """The cheapest edits (by :data:`COSTS`) that turn ``word`` into ``typo``, each named by its kind.
 
     Kinds are the keys of :data:`COSTS` followed by the letters: ``swap ie>ei``
-    (``typo`` has ``ie`` where ``word`` has ``ei``), ``missing_double m``, ``vowel a>e``.
+    (``typo`` has ``ie`` where ``word`` has ``ei``), ``missing_double m``, ``vowel a>e``;
+    an edit of the first letter (not a swap of the first two) is followed by ``first``.
+    The letters the two share at the start and the end are aligned as they are.
     """
     n, m = len(typo), len(word)
+    p = 0
+    while p < n and p < m and typo[p] == word[p]:
+        p += 1
+    q = 0
+    while q < n - p and q < m - p and typo[n - 1 - q] == word[m - 1 - q]:
+        q += 1
+    last_i, last_j = n - q, m - q
     inf = float("inf")
+    costs = COSTS
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
+    cost[p][p] = 0.0
+    for i in range(p, last_i + 1):
+        for j in range(p, last_j + 1):
             here = cost[i][j]
             if here == inf:
                 continue
             moves = []
-            if i < n and j < m:
+            if i < last_i and j < last_j:
                 a, b = typo[i], word[j]
                 if a == b:
                     moves.append((i + 1, j + 1, 0.0, ""))
                 else:
-                    kind = "vowel" if a in VOWELS and b in VOWELS else ("key" if b in KEY_NEIGHBOURS.get(a, "") else "sub")
-                    moves.append((i + 1, j + 1, *_op(kind, f"{a}>{b}")))
-                    if i + 1 < n and j + 1 < m and typo[i] == word[j + 1] and typo[i + 1] == word[j]:
-                        moves.append((i + 2, j + 2, *_op("swap", f"{typo[i:i + 2]}>{word[j:j + 2]}")))
-            if i < n:  # typo has a letter too many
+                    if a in VOWELS and b in VOWELS:
+                        kind = "vowel"
+                    elif b in SOUND_ALIKE.get(a, ""):
+                        kind = "sound"
+                    else:
+                        kind = "key" if b in KEY_NEIGHBOURS.get(a, "") else "sub"
+                    moves.append((i + 1, j + 1, costs[kind], f"{kind} {a}>{b}"))
+                    if i + 1 < last_i and j + 1 < last_j and a == word[j + 1] and typo[i + 1] == b:
+                        moves.append((i + 2, j + 2, costs["swap"], f"swap {typo[i:i + 2]}>{word[j:j + 2]}"))
+            if i < last_i:  # typo has a letter too many
                 c = typo[i]
                 doubled = (i > 0 and typo[i - 1] == c) or (i + 1 < n and typo[i + 1] == c)
-                moves.append((i + 1, j, *_op("extra_double" if doubled else "extra", c)))
-            if j < m:  # typo lacks word[j]
+                kind = "extra_double" if doubled else "extra"
+                moves.append((i + 1, j, costs[kind], f"{kind} {c}"))
+            if j < last_j:  # typo lacks word[j]
                 c = word[j]
                 if (j > 0 and word[j - 1] == c) or (j + 1 < m and word[j + 1] == c):
                     kind = "missing_double"
@@ -331,21 +408,27 @@ def edit_ops(typo: str, word: str) -> list[str]:
                     kind = "missing_h"
                 else:
                     kind = "missing"
-                moves.append((i, j + 1, *_op(kind, c)))
+                moves.append((i, j + 1, costs[kind], f"{kind} {c}"))
+            if i == 0 and j == 0:  # an edit of the first letter (not a swap of the first two)
+                moves = [mv if not mv[3] or mv[3].startswith("swap") else
+                         (mv[0], mv[1], mv[2] + costs["first"], mv[3] + "|first") for mv in moves]
             for ni, nj, c, label in moves:
                 if here + c < cost[ni][nj]:
                     cost[ni][nj] = here + c
                     back[ni][nj] = (i, j, label)
     ops: list[str] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
+    i, j = last_i, last_j
+    while (i, j) != (p, p):
         pi, pj, label = back[i][j]  # type: ignore[misc]
         if label:
-            ops.append(label)
+            ops += reversed(label.split("|"))
         i, j = pi, pj
     ops.reverse()
     return ops
 
+
+#: Consonants that spell one sound (a ``sound`` substitution): ``suprized``, ``hypocracy``.
+SOUND_ALIKE = {"c": "ksz", "k": "cq", "s": "cz", "z": "s", "q": "k", "g": "j", "j": "g"}
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 KEY_NEIGHBOURS: dict[str, str] = {}
@@ -378,7 +461,7 @@ class Candidate:
 
 #: Inflections a misspelling keeps: ``finaly`` is ``finally`` (not ``final``), ``comissions``
 #: ``commissions`` (not ``commission``), ``adviced`` ``advised`` (not ``advice``).
-ENDINGS = ("ing", "ed", "ly", "s", "y")
+ENDINGS = ("ing", "ed", "ly", "es", "s", "y")
 
 
 def _ending_mismatch(word: str, cand: str) -> str:
@@ -409,12 +492,31 @@ def ranked(word: str, distance2: bool = True, settings: Mapping[str, Any] | None
     costs = s["costs"]
     out = []
     for cand, cls, dist, ops in nearby(word, distance2):
-        score = cls / 10 - sum(costs[op.split()[0]] for op in ops)
+        score = s["frequency_weight"] * cls / 10 - sum(costs[op.split()[0]] for op in ops)
         if dist >= 2:
             score -= s["distance2_cost"] + (dist - 2) * s["distance3_cost"]
         out.append(Candidate(cand, cls, dist, ops, score))
     out.sort(key=lambda c: (-c.score, c.word))
     return out
+
+
+#: American and British spellings the spelling table may lack, rewritten alike by :func:`_variant`.
+_VARIANTS = (
+    (re.compile(r"ogue(s|d)?$"), r"og\1"),  # catalog, catalogue
+    (re.compile(r"oguing$"), "oging"),  # cataloging, cataloguing
+    (re.compile(r"(?<=[a-z])[ao]e(?=[a-z])"), "e"),  # apnea, apnoea; anemia, anaemia
+    (re.compile(r"(?<=[a-z]{2})our"), "or"),  # colored, coloured
+    (re.compile(r"(?<=[a-z]{2}[bgt])re(s|d)?$"), r"er\1"),  # theater, theatre; liter, litre
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # traveled, travelled; modeling
+)
+
+
+def _variant(word: str) -> str:
+    """``word`` with its American and British spellings written alike: a word whose candidate it equals
+    this way is the other spelling, not a misspelling."""
+    for pattern, repl in _VARIANTS:
+        word = pattern.sub(repl, word)
+    return word
 
 
 @dataclass(frozen=True)
@@ -500,23 +602,28 @@ def judge(
         cands.sort(key=lambda c: (-c.score, c.word))
     if not cands:
         return Verdict(None, "no candidate")
+    if _variant(word) in {_variant(c.word) for c in cands[:2]}:
+        return Verdict(None, "a variant spelling", cands[0])  # catalog (catalogue), colored (coloured)
     best = cands[0]
     runner = cands[1] if len(cands) > 1 else None
     derived = derivation(word, lex.known, s, best.word, (c.word for c in cands))
     keep = None if derived is None else derived[1]
     v = Verdict(None, "non_word", best, runner, None if derived is None else derived[0], keep)
     margin = s["margin"]
+    extra = 0.0
     if len(word) < s["short_length"]:
-        margin += s["short_margin"]
+        extra += s["short_margin"]
     if capitalised:
-        margin += s["capital_margin"]
+        extra += s["capital_margin"]
         if any(op.split()[0] not in CAPITAL_EDITS for op in best.ops):
             return Verdict(None, "capitalised, not a common slip", best, runner, v.derived, keep)
     if best.score < s["min_score"]:
         return Verdict(None, "weak candidate", best, runner, v.derived, keep)
     if keep is not None and not s["context_vs_keep"] and best.context:
         v = Verdict(None, "non_word", best, runner, v.derived, keep + best.context)
-    if v.margin < margin:
+    if (runner is not None and best.score - runner.score < margin + extra) or (
+        v.keep_score is not None and best.score - v.keep_score < s["keep_margin"] + extra
+    ):
         return Verdict(None, "no clear winner", best, runner, v.derived, keep)
     return Verdict(best.word, "non_word", best, runner, v.derived, keep)
 
@@ -539,6 +646,8 @@ SETTINGS: dict[str, Any] = {
     "context_cap": CONTEXT_CAP,
     "bigram_floor": BIGRAM_FLOOR,
     "context_vs_keep": False,
+    "frequency_weight": FREQUENCY_WEIGHT,
+    "keep_margin": KEEP_MARGIN,
 }
 
 
@@ -587,7 +696,7 @@ def derivation(
         nonlocal best
         if any(w.startswith(left) and w.endswith(right) for w in near):
             return  # a dictionary word near the word has both parts: it is that word misspelt
-        score = cls / 10 - cost
+        score = s["frequency_weight"] * cls / 10 - cost
         if best is None or score > best[1]:
             best = (f"{left}+{right}", score)
 
@@ -605,16 +714,20 @@ def derivation(
                 or (stem[-1] in "eiy" and base.startswith(stem[:-1]) and len(base) <= len(stem))
             ):
                 continue  # the candidate is how English writes it: occur+ed "occurred", like+ly "likely"
+            if suffix == "ally" and not (stem.endswith("ic") or known(stem + "al")):
+                continue  # -ally is -ic + -ally or -al + -ly: "basically", "traditionally"; not "evidentally"
             for form in forms:
                 if len(form) >= 3 and known(form) and not (form == stem and _irregular(form, suffix)):
                     offer(form, suffix, classes.get(form, 60), s["suffix_cost"])
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and known(rest):
+            if prefix == "in" and rest[0] in "blmpr":
+                continue  # English writes im-, il-, ir-: "inbalance" is "imbalance"
             offer(prefix, rest, classes.get(rest, 60), s["prefix_cost"])
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
-        if left in classes and right in classes:
+        if left in classes and right in classes and max(classes[left], classes[right]) < FUNCTION_WORD_CLASS:
             # as likely as the two words side by side (independent), written closed
             offer(left, right, classes[left] + classes[right] - COMPOUND_BASE, s["compound_cost"])
     return best
@@ -694,7 +807,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "3"
+    version = "4"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any

@@ -10,8 +10,11 @@ from newsclean.plugins.misspellings import (
     _occurrences,
     bigrams,
     context_score,
+    _variant,
     derivation,
+    edit_ops,
     judge,
+    near_skeletons,
     lexicon,
     ranked,
     skeleton,
@@ -34,6 +37,52 @@ def test_skeleton_candidates_reach_past_distance_two():
     assert best.word == "representative"
     # short words do not look their skeleton up (too many words share it)
     assert all(c.distance <= 2 for c in ranked("permenant", distance2=False))
+
+
+def test_skeletons_read_consonants_as_they_sound():
+    # a soft c is s, z is s, doubled letters are read once first
+    assert skeleton("hypocracy") == skeleton("hypocrisy")
+    assert skeleton("contravercial") == skeleton("controversial")
+    assert skeleton("suprized") in near_skeletons(skeleton("surprised"))
+    assert skeleton("govormental") in near_skeletons(skeleton("governmental"))
+    assert ranked("suprized")[0].word == "surprised"
+    assert ranked("themselfs")[0].word == "themselves"
+    # skeleton candidates keep the first letter
+    assert all(c.word[0] == "p" for c in ranked("procedger") if c.distance > 2)
+
+
+def test_sound_alike_and_first_letter_edits():
+    assert edit_ops("suprized", "surprised") == ["missing r", "sound z>s"]
+    assert edit_ops("lonly", "only") == ["extra l", "first"]
+    assert edit_ops("wholy", "holy") == ["extra w", "first"]
+    assert edit_ops("hvae", "have") == ["swap va>av"]  # a swap of the first two letters is not "first"
+    # the letters shared at both ends are aligned as they are
+    assert edit_ops("tommorow", "tomorrow") == ["extra_double m", "missing_double r"]
+    assert judge("wholy").fix == "wholly"  # not holy: the first letter is seldom wrong
+
+
+def test_american_and_british_spellings_are_not_misspellings():
+    for us, uk in (("catalog", "catalogue"), ("catalogs", "catalogues"), ("cataloging", "cataloguing"),
+                   ("canceled", "cancelled"), ("theater", "theatre"), ("apnea", "apnoea")):
+        assert _variant(us) == _variant(uk), us
+        assert judge(us).fix is None, us
+    # a real misspelling is not a variant
+    for typo, word in (("wher", "where"), ("untill", "until"), ("recieve", "receive"), ("occurence", "occurrence")):
+        assert _variant(typo) != _variant(word), typo
+
+
+def test_readings_english_would_not_write_do_not_count():
+    known = lexicon().known
+    assert derivation("inbalance", known) is None or derivation("inbalance", known)[0] != "in+balance"
+    assert derivation("inmigrant", known) is None or derivation("inmigrant", known)[0] != "in+migrant"
+    assert derivation("evidentally", known)[1] < 2  # only the compound evident+ally (two words), not a suffix
+    assert derivation("bandwith", known) is None or derivation("bandwith", known)[0] != "band+with"
+    assert derivation("basically", known)[0] == "basic+ally"
+    assert derivation("aggregator", known)[0] == "aggregate+or"
+    assert judge("inbalance").fix == "imbalance"
+    assert judge("bandwith").fix == "bandwidth"
+    assert judge("aggregator").fix is None
+    assert judge("busineses").fix == "businesses"  # business lacks the -es
 
 
 def test_a_candidate_without_the_words_ending_pays():
