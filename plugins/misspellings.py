@@ -91,6 +91,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
+from .names import gazetteer_words
 from .wordcontext import in_url, occurrences, starts_sentence
 
 DATA = "words_en.tsv"
@@ -807,7 +808,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "4"
+    version = "5"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
@@ -824,7 +825,7 @@ class MisspellingsNormalizer(Normalizer):
 
     def data_files(self) -> list[Path]:
         folder = _data_folder()
-        return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS)]
+        return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS, "names.tsv", "name_aliases.tsv")]
 
     def fit_counts(self, docs: Iterable[Document]) -> "Counter[str]":
         """For ``fit``: how often each lower-case out-of-dictionary word is written."""
@@ -874,11 +875,14 @@ class MisspellingsNormalizer(Normalizer):
             repeats[w.lower()] += written[w]
         known = lex.known
         vocabulary = self._vocabulary
+        names = gazetteer_words()
         wanted = []
         for token in unknown:
             word = token.lower()
             if word in lex.extra or word in vocabulary or word in CONTRACTIONS or not VOWELS.intersection(word):
                 continue  # a British/American form, the corpus's word, "dont", "kbps"
+            if word in names:
+                continue  # a word of a gazetteer name ("Mohammed said"): the names step owns its spelling
             if token != word and not (token[0].isupper() and token[1:] == word[1:]):
                 continue  # ALL CAPS, mixed case
             wanted.append(token)

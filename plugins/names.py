@@ -573,6 +573,19 @@ def default_rows(filename: str) -> tuple[NameRow, ...]:
     return tuple(parse_tsv(text, f"data/{filename}"))
 
 
+@functools.lru_cache(maxsize=1)
+def gazetteer_words() -> frozenset[str]:
+    """The lower-case words of every name of the default gazetteer and alias table (``mohammed``,
+    ``qaddafi``): the word-level steps never respell them (a name's spelling is this step's call)."""
+    return frozenset(
+        _APOS.sub("'", token.lower())
+        for filename in (NAMES_DATA, ALIASES_DATA)
+        for row in default_rows(filename)
+        for form in (row.canonical, row.variant)
+        for token, _sep in form_tokens(form)
+    )
+
+
 def build_table(params: Mapping[str, Any]) -> NameTable:
     """The table for a normalizer's params (defaults, plugin rows, user table, house style)."""
     table = NameTable()

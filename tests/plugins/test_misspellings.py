@@ -46,7 +46,7 @@ def test_dictionary_loads_fast_and_once():
 
 def test_data_files_are_fingerprinted_and_shipped():
     names = {p.name for p in MisspellingsNormalizer().data_files()}
-    assert names == {"words_en.tsv", "spelling_uk_us.tsv", "misspellings_bigrams.tsv"}
+    assert names == {"words_en.tsv", "spelling_uk_us.tsv", "misspellings_bigrams.tsv", "names.tsv", "name_aliases.tsv"}
     for p in MisspellingsNormalizer().data_files():
         assert p.is_file()
     head = MisspellingsNormalizer().data_files()[0].read_text(encoding="utf-8")[:800]
