@@ -696,7 +696,7 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
     the gazetteer found their full name in the same document: ``Qassem Suleimani ...
     Suleimani said`` -> ``... Soleimani said``, so that a document names one person one way.
 
-    Nothing changes if two people's surnames would claim the spelling, or if the document
+    Nothing changes if two people's surnames would respell it differently, or if the document
     also gives the surname after another capitalised word (``Ali Suleimani``, perhaps
     someone else); a title before it (``Ayatollah``, ``Mr``) is not another name. An
     occurrence before another capitalised word (``Suleimani Street``) is left alone.
@@ -707,7 +707,7 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
         if " " not in text[start:end] and "-" not in text[start:end]:
             continue  # the surname alone was matched: no full name to lean on
         for variant, canonical in table.surnames(idx).items():
-            if wanted.get(variant, (canonical, idx))[1] != idx:
+            if wanted.get(variant, (canonical, idx))[0] != canonical:
                 clash.add(variant)
             wanted[variant] = (canonical, idx)
     if not wanted:
@@ -729,7 +729,7 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
     return spans
 
 
-#: The word before a surname, and a capital letter after it.
+#: A word that may be a name before a surname (``Ali``, ``Gen.``), and a capital letter after one.
 NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")
 CAPITAL_AFTER = re.compile(r"[ \t]{1,2}[A-Z]")
 
