@@ -13,9 +13,23 @@ paragraphs), and only where the form is unmistakable:
 - ``repeated_block``: a run of prose lines given again later in the text (the extractor doubled the article)
 - ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
-- ``signoff``: editor initials, ``Reuter``, ``(AP)``, ``/ss/``, ``-- Xinhua``, ``© 2019 ...`` at the end -> ``signoff``
+- ``dateline_agency``, ``dateline_slash``, ``dateline_colon``: the wires' own dateline forms, a place in any case
+  and a known agency (``WIRE_AGENCIES``) in brackets, with or without a dash (``Berlin (dpa) -``,
+  ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The ...``), TASS's ``MOSCOW, January 5. /TASS/.``,
+  and the Indian press's ``NEW DELHI: The ...`` (an ALL-CAPS place opening the first paragraph, no label
+  such as ``UPDATE:``, no transcript) -> ``source``, ``dateline``
+- ``dateline_block``: CNN's web layout, ``Washington`` / ``CNN`` / ``—`` on lines of their own over the first
+  paragraph -> ``dateline``, ``source``
+- ``agency_byline``: ``By JOHN SMITH Associated Press`` (an agency after the name) -> ``author``, ``source``;
+  ``role_byline``: the Guardian's ``Gwyn Topham Transport correspondent`` next to the head's time stamp -> ``author``
+- ``signoff``: editor initials, ``Reuter``, ``(AP)`` (any agency of ``WIRE_AGENCIES``), ``/ss/``, ``-- Xinhua``,
+  ``--IANS``, Xinhua's ``Enditem``, Yonhap's ``(END)``, ``© 2019 ...`` at the end -> ``signoff`` (when there are
+  several, the last line's); ``desk_slug``: the editors' initials joined by ``-`` and ``/`` on the last lines
+  (AFP ``bur-js/rl``, IANS ``abc/xyz``); ``glued_signoff``: ``Enditem`` or a bracketed agency glued after the last
+  paragraph's final sentence (``... overnight. (PTI)``; ``... in June (AP).`` stays); ``rule_line``: a rule
+  (AP's ``___``) among the tail lines goes, without metadata
 - ``credit``: ``Reporting by ...; Editing by ...``, ``A, B and C contributed to this report.`` lines
-  (reporters -> ``author``), ``(Photo: Getty Images)``; ``author_bio``: a last line with ``Follow him on Twitter @...``
+  (reporters -> ``author``, an outlet's possessive dropped: ``CNN’s Manu Raju``), ``(Photo: Getty Images)``; ``author_bio``: a last line with ``Follow him on Twitter @...``
 - ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it (questions and
   bulleted titles too); ``link_cards``: teaser cards (headline + teaser, between lone bullets) ending the page
 - ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter,
@@ -121,20 +135,86 @@ DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3}\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
     r"\s+(?:—|–|--|-)\s+(?=[A-Z\"'])"
 )
-WIRE_AGENCIES = frozenset(
+#: Agencies a one-line "Name | Agency" byline may name on the page's first line (where "Title | Site" is usual).
+PIPE_AGENCIES = frozenset(
     "AP AFP Reuters UPI dpa Xinhua PTI IANS ANI Bernama IRNA Anadolu AA CNA Kyodo Yonhap TASS EFE ANSA "
     "Bloomberg".split() + ["Associated Press", "Agence France-Presse", "Press Association", "PA Media"]
 )
+#: Wire services as they name themselves in datelines (``Berlin (dpa) -``, ``/TASS/``), sign-offs
+#: (``(PTI)``, ``--IANS``) and bylines (``By JOHN SMITH Associated Press``): the house forms.
+WIRE_AGENCIES = PIPE_AGENCIES | frozenset(
+    "RIA Interfax DPA Jiji JIJI Antara PNA IRNA Fars Tasnim Mehr ISNA WAFA SPA KUNA QNA WAM MENA SANA APP UPI "
+    "AAP NZPA CP UNI BSS NNA Sputnik Belga ANP APA PAP MTI BTA CTK HINA Tanjug Ukrinform Trend TAP MAP "
+    "Petra BNA ONA Lusa Xinhuanet".split()
+    + ["RIA Novosti", "ITAR-TASS", "Interfax-Ukraine", "Kyodo News", "Jiji Press", "Yonhap News", "Press Trust of India",
+       "Anadolu Agency", "Xinhua News Agency", "Canadian Press", "Australian Associated Press", "Prensa Latina",
+       "Philippine News Agency", "Bernama News", "Antara News", "Fars News", "Tasnim News", "Mehr News",
+       "Saudi Press Agency", "Emirates News Agency", "Qatar News Agency", "Kuwait News Agency", "Anadolu Ajansi"]
+)
+#: one of WIRE_AGENCIES (the longest first, so "Jiji Press" wins over "Jiji")
+AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=lambda a: (-len(a), a))) + ")"
+MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+#: ``dateline_agency``: a place in any case, maybe a date, then a known agency in brackets, with or without a dash:
+#: ``Berlin (dpa) -``, ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The Centre ...``
+#: (the agency list is the guard: ``Berlin (Germany) has ...`` stays)
+DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}?)"
+    rf"(?:,\s*(?P<date>{MONTH_DAY}))?\s*\((?P<source>{AGENCY})\)(?:\s*(?:-{{1,2}}|—|–))?\s*(?=[A-Z\"'“‘])"
+)
+#: ``dateline_slash``: TASS's form, ``MOSCOW, January 5. /TASS/.``
+DATELINE_SLASH = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}?)"
+    rf"(?:,\s*(?P<date>{MONTH_DAY}))?\.?\s*/(?P<source>{AGENCY})/\.?\s*(?=[A-Z\"'“‘])"
+)
+#: ``dateline_colon``: an ALL-CAPS place and a colon opening the first paragraph (the Indian press:
+#: ``NEW DELHI: The Supreme Court ...``); labels in capitals are no place (see DATELINE_COLON_NOT)
+DATELINE_COLON = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3}):[ ]{1,3}(?=[A-Z\"'“‘])")
+DATELINE_COLON_NOT = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH LISTEN READ NOTE WARNING ANALYSIS OPINION COMMENT EDITORIAL REVIEW "
+    "CORRECTION CLARIFICATION PHOTOS PHOTO VIDEO LIVE ALERT FLASH URGENT SPOILER SPOILERS TRANSCRIPT SUMMARY "
+    "BACKGROUND DISCLAIMER DISCLOSURE WHAT WHY HOW WHEN WHO WHERE QUESTION ANSWER NEWS ADVISORY EMBARGOED "
+    "EMBARGO PROFILE INTERVIEW SPONSORED ADVERTISEMENT FACT CHECK TIP TIPS FYI PSA RECAP PREVIEW "
+    "HIGHLIGHTS SOURCE SOURCES CREDIT CAPTION TRIGGER CONTENT MORE ALSO THE AND BUT NEW".split()
+    + ["FACT CHECK", "EDITOR'S NOTE", "EDITOR’S NOTE", "EDITORS NOTE", "BOTTOM LINE", "THE BOTTOM LINE", "BIG PICTURE",
+       "THE BIG PICTURE", "WHY IT MATTERS", "WHAT'S NEXT", "WHAT’S NEXT", "GO DEEPER", "THE LATEST", "LATEST", "NEW YORK TIMES"]
+)
+#: ``dateline_block``: CNN's web layout, the place, the outlet and a lone dash on lines of their own
+#: (``Washington`` / ``CNN`` / `` —``) above the first paragraph
+BLOCK_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}$")
+BLOCK_OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}$")
+LONE_DASHES = frozenset(["—", "–"])  # (a hyphen alone is a menu's separator as often)
+#: ``desk_slug``: the editors' initials a wire joins with ``-`` and ``/`` at the end (AFP ``bur-js/rl``, IANS ``abc/xyz``)
+DESK_SLUG = re.compile(
+    r"^(?:[a-z]{2,5}(?:-[a-z]{2,5}){0,3}/[a-z]{2,5}(?:[-/][a-z]{2,5}){0,3}"
+    r"|[A-Z]{2,5}(?:-[A-Z]{2,5}){0,3}/[A-Z]{2,5}(?:[-/][A-Z]{2,5}){0,3})$"
+)
+#: ``rule_line``: a typographic rule in the tail (AP's ``___`` before its contributor line)
+RULE_LINE = re.compile(r"^(?:_{3,}|-{3,}|={3,}|—{2,}|(?:\* ?){3,})$")
+#: ``glued_signoff``: a wire's end mark glued to the last paragraph after its final sentence:
+#: ``... overnight. Enditem`` (Xinhua), ``... overnight. (PTI)`` (a bracketed agency that ends the text)
+GLUED_SIGNOFF = re.compile(rf"[.!?][\"'”’]?[ ]{{0,3}}(?P<signoff>\({AGENCY}\)|\(END\)|Enditem|ENDITEM|\(ENDS?\))$")
+GLUED_WINDOW = 60  # the glued sign-off is looked for in the last characters of the text only
 SIGNOFF = re.compile(
     r"^(?:"
     r"(?:[A-Z]{2,3}|[A-Z](?=[./][A-Z]))(?:[./][A-Z]{1,3}){0,3}\.?"  # editor initials: H.M, AB/CD, MR (not one letter)
     r"|/[A-Za-z]{1,4}/"  # /ss/
-    r"|Reuter|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|PTI|IANS|ANI|Bernama|IRNA|Anadolu|AA|CNA|Kyodo|Yonhap|TASS|EFE|ANSA)\)"
+    rf"|Reuter|\({AGENCY}\)|\(END\)|\(ENDS?\)|Enditem|ENDITEM|End ?item"
     r"|(?:-{1,2}|—|–)\s*(?:[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})"  # -- Xinhua
     r"|(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?[^\n]{0,100}"
     r"|All rights reserved\.?"
     r")$"
 )
+#: ``agency_byline``: ``By JOHN SMITH Associated Press``, the agency after the name without a comma
+BYLINE_AGENCY_TAIL = re.compile(rf"^(?P<name>\S+(?: \S+){{1,3}}) (?P<org>{AGENCY})$")
+#: ``role_byline``: the Guardian's ``Gwyn Topham Transport correspondent`` (a name, then the writer's role in
+#: sentence case), next to the head's time stamp
+ROLE_BYLINE = re.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}) (?P<role>[A-Z][a-z]+(?: [a-z]+){0,3}"
+    r" (?:correspondent|editor|reporter|writer|columnist|critic|journalist|producer|analyst|commentator|contributor"
+    r"|presenter|blogger|author))$"
+)
+#: ``CNN’s Manu Raju contributed ...``: the outlet's possessive before a contributor's name
+OUTLET_POSSESSIVE = re.compile(r"^(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s? (?=[A-Z])")
 NOT_A_TITLE = re.compile(r"https?:|www\.|@|\||<|>|\t")
 INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -407,7 +487,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "6"
+    version = "7"
 
     def __init__(
         self,
@@ -492,6 +572,8 @@ class StructureNormalizer(Normalizer):
         if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
+        self.plan_role_byline(lines, plan)
+        self.plan_dateline_block(doc.text, lines, plan)
         self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
         self.plan_inline_credits(doc.text, lines, plan)
@@ -688,7 +770,7 @@ class StructureNormalizer(Normalizer):
         byline = BYLINE.match(line.text)
         if byline is None and pipe:
             byline = PIPE_BYLINE.match(line.text)
-            if byline and first_line and byline.group("org").strip() not in WIRE_AGENCIES:
+            if byline and first_line and byline.group("org").strip() not in PIPE_AGENCIES:
                 byline = None
         if byline is None:
             return False
@@ -696,6 +778,9 @@ class StructureNormalizer(Normalizer):
         org = byline.group("org")
         if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
             org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
+        tail = BYLINE_AGENCY_TAIL.match(names[-1]) if org is None and names else None
+        if tail:  # agency_byline: "By JOHN SMITH Associated Press"
+            names[-1], org = tail.group("name"), tail.group("org")
         self.remove_line(plan, line, "byline", "byline")  # every byline line goes; the first gives the author
         if plan.meta_value("author") is None:
             plan.meta.append(("author", names, "byline"))
@@ -829,7 +914,10 @@ class StructureNormalizer(Normalizer):
                 continue
             text = line.text.strip()
             if ("contributed" in text or text.lstrip("(").startswith(CREDIT_STARTS)) and CREDIT.match(text):
-                people = [n for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1) or m.group(2))]
+                people = [
+                    OUTLET_POSSESSIVE.sub("", n)  # "CNN’s Manu Raju" -> "Manu Raju"
+                    for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1) or m.group(2))
+                ]
                 self.remove_line(plan, line, "credit", "credit")
                 if people and plan.meta_value("author") is None:
                     plan.meta.append(("author", people, "credit"))
@@ -837,12 +925,86 @@ class StructureNormalizer(Normalizer):
             if "Follow " in text and len(text) <= MAX_BOILERPLATE_LINE and FOLLOW_SENTENCE.search(text):
                 self.remove_line(plan, line, "author_bio", "bio")  # "... is out now. Follow him on Twitter @name."
                 continue
+            if len(text) <= 40 and DESK_SLUG.match(text):
+                self.remove_line(plan, line, "desk_slug", "signoff")  # AFP "bur-js/rl", IANS "abc/xyz"
+                if plan.meta_value("signoff") is None:
+                    plan.meta.append(("signoff", text, "desk_slug"))
+                continue
             if len(text) <= 120 and SIGNOFF.match(text) and not is_sentence(text):
                 self.remove_line(plan, line, "signoff", "signoff")
                 if plan.meta_value("signoff") is None:
                     plan.meta.append(("signoff", text, "signoff"))
                 continue
+            if len(text) <= 40 and RULE_LINE.match(text):
+                self.remove_line(plan, line, "rule_line", "signoff")  # AP's "___" over its contributor line
+                continue
+            self.take_glued_signoff(line, plan)
             break
+
+    def take_glued_signoff(self, line: Line, plan: Plan) -> None:
+        """``glued_signoff``: the last paragraph ends with a wire's end mark after its final sentence
+        (``... overnight. Enditem``, ``... overnight. (PTI)``): the mark goes to ``signoff``. A bracketed
+        agency inside a sentence (``... in June (AP).``) is not at the end: it stays."""
+        text = line.text.rstrip()
+        window = max(0, len(text) - GLUED_WINDOW)
+        m = GLUED_SIGNOFF.search(text, window)
+        if m is None or word_count(text[: m.start("signoff")]) < 3:
+            return
+        start = m.start("signoff")
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        plan.removals.append(Span(line.start + start, line.start + len(text), "", "glued_signoff", kind="signoff"))
+        if plan.meta_value("signoff") is None:
+            plan.meta.append(("signoff", m.group("signoff"), "glued_signoff"))
+
+    # -- the head: the Guardian's byline with the writer's role, CNN's dateline block ----
+    def plan_role_byline(self, lines: list[Line], plan: Plan) -> None:
+        """``role_byline``: in the head, a line ``Gwyn Topham Transport correspondent`` (a name of two
+        or three words, then a role in sentence case ending with correspondent, editor, reporter ...)
+        right before or after the time stamp line the head gave: the name goes to ``author``."""
+        stamps = {(s.start, s.end) for s in plan.removals if s.rule == "timestamp"}
+        if not stamps:
+            return
+        stamp_lines = {l.index for l in lines[: HEAD_LINES + 2] if (l.start, l.end) in stamps}
+        for line in lines[: HEAD_LINES + 2]:
+            if line.index in plan.removed_lines or not ({line.index - 1, line.index + 1} & stamp_lines):
+                continue
+            m = ROLE_BYLINE.match(line.text.strip())
+            if m:
+                self.remove_line(plan, line, "role_byline", "byline")
+                if plan.meta_value("author") is None:
+                    plan.meta.append(("author", [m.group("names")], "role_byline"))
+                return
+
+    def plan_dateline_block(self, text: str, lines: list[Line], plan: Plan) -> None:
+        """``dateline_block``: CNN's web layout, ``Washington`` / ``CNN`` / ``—`` on three lines of
+        their own (the place may be missing), among the first lines left and right before a
+        paragraph of prose: the place goes to ``dateline``, the outlet to ``source``. In a text whose
+        paragraphs are separated by blank lines, the three are separated by one line break."""
+        kept = [l for l in lines if l.index not in plan.removed_lines][: HEAD_LINES]
+        tight = paragraph_break(text) == 2
+        for i, dash in enumerate(kept):
+            if dash.text.strip() not in LONE_DASHES:
+                continue
+            following = kept[i + 1].text if i + 1 < len(kept) else ""
+            if i == 0 or i > 3 or word_count(following) < 8 or not (SENTENCE_END.search(following) or INNER_SENTENCE.search(following)):
+                return  # the block is among the first lines, and the first paragraph's prose follows it
+            outlet = kept[i - 1]
+            if len(outlet.text) > 30 or not BLOCK_OUTLET.match(outlet.text.strip()) or (tight and dash.start - outlet.end != 1):
+                return
+            place = kept[i - 2] if i >= 2 else None
+            if place is not None and not (
+                len(place.text) <= 40 and BLOCK_PLACE.match(place.text.strip()) and (not tight or outlet.start - place.end == 1)
+            ):
+                place = None
+            if plan.meta_value("source") is None:
+                plan.meta.append(("source", outlet.text.strip(), "dateline_block"))
+            if place is not None and plan.meta_value("dateline") is None:
+                plan.meta.append(("dateline", place.text.strip(), "dateline_block"))
+            if self.params["datelines"] == "extract":
+                for line in ([place] if place else []) + [outlet, dash]:
+                    self.remove_line(plan, line, "dateline_block", "dateline")
+            return
 
     # -- prefixes of the first paragraphs --------------------------------------
     def plan_glued_head(self, lines: list[Line], plan: Plan) -> int:
@@ -883,12 +1045,17 @@ class StructureNormalizer(Normalizer):
                     plan.meta += [("source", m.group("source"), "outlet_prefix"), ("section", m.group("section"), "outlet_prefix")]
                 first = False
                 continue
-            m = DATELINE_WITH_SOURCE.match(text) or DATELINE_CAPS.match(text)
+            m = (
+                DATELINE_WITH_SOURCE.match(text) or DATELINE_CAPS.match(text)
+                or ("(" in text[:80] and DATELINE_AGENCY.match(text))
+                or ("/" in text[:80] and DATELINE_SLASH.match(text))
+                or (n == 0 and ":" in text[:40] and colon_dateline(text, lines))
+            )
             if m:
                 groups = m.groupdict()
                 if first and groups.get("source") and plan.meta_value("source") is None:
                     plan.meta.append(("source", groups["source"].strip(), "dateline"))
-                if first and groups.get("place"):
+                if first and groups.get("place") and plan.meta_value("dateline") is None:
                     plan.meta.append(("dateline", groups["place"].strip(" ,"), "dateline"))
                 if self.params["datelines"] == "extract":
                     plan.removals.append(Span(line.start + at, line.start + at + m.end(), "", "dateline", kind="dateline"))
@@ -1057,6 +1224,21 @@ def source_group(doc_id: str) -> str:
     if sep and tail.isdigit():
         return head
     return posixpath.dirname(doc_id)
+
+
+def colon_dateline(text: str, lines: list[Line]) -> re.Match[str] | None:
+    """``dateline_colon``: ``NEW DELHI: The Supreme Court ...`` opening the first paragraph, when the
+    place is no label in capitals (``UPDATE:``, ``EDITOR'S NOTE:``), what follows is a sentence of
+    eight words or more, and no other line opens with a ``NAME:`` in capitals (a transcript's speakers)."""
+    m = DATELINE_COLON.match(text)
+    if m is None or m.group("place") in DATELINE_COLON_NOT:
+        return None
+    rest = text[m.end() :]
+    if word_count(rest) < 8 or not (SENTENCE_END.search(rest.rstrip()) or INNER_SENTENCE.search(rest)):
+        return None
+    if sum(1 for l in lines[:40] if ":" in l.text[:40] and DATELINE_COLON.match(l.text)) > 1:
+        return None  # a transcript: "TRUMP: ..." / "BIDEN: ..."
+    return m
 
 
 def is_sentence(text: str) -> bool:

@@ -142,7 +142,7 @@ def test_not_time_stamps(line):
 
 # -- the fast line filter changes nothing ------------------------------------------------
 def _texts_for_filter_check(bbc_sample=()):
-    texts = [c["before"] for c in load_cases(CASES / "structure.json")]
+    texts = [c["before"] for name in ("structure.json", "structure_wire.json") for c in load_cases(CASES / name)]
     return texts + [text for _, text in bbc_sample]
 
 
