@@ -15,7 +15,7 @@ space between its tokens (``al-Qaeda`` = ``al Qaeda``), the article's spelling
 and before a possessive (``Qaddafi's``). It never matches inside a longer word,
 URL, e-mail or hashtag, a lower-case word for a capitalised name, or a name
 followed by ``of`` and a capitalised word (``Islamic State of Afghanistan`` is
-another name). Only gazetteer names are changed; nothing is guessed.
+another name), or a name before ``FC``/``club`` (``Al-Shabab FC`` is a football club). Only gazetteer names are changed; nothing is guessed.
 
 A person's surname alone (``Suleimani said``) is rewritten only after the table found
 that person's full name in the same document (``Qassem Suleimani``): rule ``surname``,
@@ -64,6 +64,9 @@ SEPARATORS = frozenset([" ", "-", "\u2010", "\u2011"])
 #: Characters that glue a word to a URL, e-mail address, handle or hashtag.
 GLUE_BEFORE = frozenset("#@/\\_.")
 FOLLOWED_BY_OF = re.compile(r"[ ]of[ ]+(?:the[ ]+)?[A-Z]")
+#: A sports club named after a group, place or word (``Al-Shabab FC``, ``Al Shabab club``): a name
+#: right before one of these words is the club's, spelled as the club spells it.
+FOLLOWED_BY_CLUB = re.compile(r"[ ](?:FC|F\.C\.|SC|S\.C\.|AFC|CF|Club|club|football club|Football Club)\b")
 #: Surnames alone (``Suleimani said``) follow a full name found in the same document only when
 #: the surname has this many letters or more and is this alike to the canonical one (difflib ratio).
 MIN_SURNAME = 4
@@ -356,6 +359,8 @@ class NameTable:
             end = tokens[i + length - 1].end()
             if _glued_after(text, end) or (length > 1 and FOLLOWED_BY_OF.match(text, end)):
                 continue  # "Islamic State of Afghanistan" is another name
+            if FOLLOWED_BY_CLUB.match(text, end):
+                continue  # "Al-Shabab FC" is a football club, not al-Shabaab
             return length, idx
         return None
 
@@ -639,7 +644,7 @@ class NamesNormalizer(Normalizer):
     name = STEP
     stage = Stage.NAMES
     scope = "paragraph"  # a name or word is judged within its paragraph
-    version = "3"
+    version = "4"
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
