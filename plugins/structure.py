@@ -168,6 +168,7 @@ DATELINE_SLASH = re.compile(
 )
 #: ``dateline_colon``: an ALL-CAPS place and a colon opening the first paragraph (the Indian press:
 #: ``NEW DELHI: The Supreme Court ...``); labels in capitals are no place (see DATELINE_COLON_NOT)
+COLON_PLACE_LETTERS = 5  # NEW DELHI, MUMBAI, DHAKA; not NATO, USA, IMF
 DATELINE_COLON = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3}):[ ]{1,3}(?=[A-Z\"'“‘])")
 DATELINE_COLON_NOT = frozenset(
     "BREAKING UPDATE UPDATED EXCLUSIVE WATCH LISTEN READ NOTE WARNING ANALYSIS OPINION COMMENT EDITORIAL REVIEW "
@@ -487,7 +488,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "7"
+    version = "8"
 
     def __init__(
         self,
@@ -1229,9 +1230,13 @@ def source_group(doc_id: str) -> str:
 def colon_dateline(text: str, lines: list[Line]) -> re.Match[str] | None:
     """``dateline_colon``: ``NEW DELHI: The Supreme Court ...`` opening the first paragraph, when the
     place is no label in capitals (``UPDATE:``, ``EDITOR'S NOTE:``), what follows is a sentence of
-    eight words or more, and no other line opens with a ``NAME:`` in capitals (a transcript's speakers)."""
+    eight words or more, and no other line opens with a ``NAME:`` in capitals (a transcript's speakers).
+    A place of fewer than ``COLON_PLACE_LETTERS`` letters is taken for an acronym used as a label
+    (``NATO: The alliance ...``, ``USA: The team ...``), not a city."""
     m = DATELINE_COLON.match(text)
     if m is None or m.group("place") in DATELINE_COLON_NOT:
+        return None
+    if sum(c.isalpha() for c in m.group("place")) < COLON_PLACE_LETTERS:
         return None
     rest = text[m.end() :]
     if word_count(rest) < 8 or not (SENTENCE_END.search(rest.rstrip()) or INNER_SENTENCE.search(rest)):
