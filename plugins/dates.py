@@ -4,8 +4,13 @@ Used by the ``structure`` normalizer; not a plugin itself. A line counts as a
 time stamp only when every word in it is a date word (month, weekday, label
 such as ``Published:``, AM/PM, a zone); the date is parsed with dateutil and the
 zone resolved with zoneinfo. A zone the line does not give is never guessed:
-the value is then naive. An ambiguous numeric date (``03/04/2019``) gives no
-value at all.
+the value is then naive. An ambiguous zone abbreviation (``IST``: India, Ireland or
+Israel; see ``AMBIGUOUS_ZONES``) makes the line a time stamp all the same, with a
+naive value, unless the caller passes the ``region`` the page names (the structure
+step does so only when the stamp's own line names an Indian outlet, ``TIMESOFINDIA.COM``).
+A country printed as the zone (Sky News' ``12:01, UK``) is the country's zone when the
+country has only one (``COUNTRY_ZONES``). An ambiguous numeric date (``03/04/2019``)
+gives no value at all.
 """
 
 from __future__ import annotations
@@ -37,6 +42,16 @@ ZONE_ABBREVIATIONS: dict[str, str | int] = {
     "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0, "WEST": 60,
     "MSK": 180, "IRST": 210, "IRDT": 270, "PKT": 300, "JST": 540, "KST": 540,
     "HKT": 480, "SGT": 480, "AEST": 600, "AEDT": 660, "SAST": 120, "EAT": 180, "WAT": 60, "CAT": 120,
+    # a country with one zone, printed where the zone goes ("Friday 5 January 2024 12:01, UK")
+    "UK": "Europe/London",
+}
+#: Zone abbreviations that name several zones: a line with one is a time stamp, but its value
+#: stays naive unless the caller knows the region (ISO country code) the page is from.
+AMBIGUOUS_ZONES: dict[str, dict[str, str]] = {
+    "IST": {"IN": "Asia/Kolkata", "IE": "Europe/Dublin", "IL": "Asia/Jerusalem"},
+    "CST": {"US": "America/Chicago", "CA": "America/Chicago", "CN": "Asia/Shanghai", "TW": "Asia/Taipei", "CU": "America/Havana"},
+    "AST": {"CA": "America/Halifax", "PR": "America/Puerto_Rico", "SA": "Asia/Riyadh", "KW": "Asia/Kuwait", "IQ": "Asia/Baghdad"},
+    "GST": {"AE": "Asia/Dubai", "OM": "Asia/Muscat"},
 }
 
 LABEL_PREFIX = re.compile(
@@ -44,7 +59,9 @@ LABEL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 IANA_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?\b")
-ABBREVIATION = re.compile(r"\b(" + "|".join(sorted((k for k in ZONE_ABBREVIATIONS if k != "Z"), key=len, reverse=True)) + r")\b")
+ABBREVIATION = re.compile(
+    r"\b(" + "|".join(sorted([k for k in ZONE_ABBREVIATIONS if k != "Z"] + list(AMBIGUOUS_ZONES), key=len, reverse=True)) + r")\b"
+)
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b")
@@ -80,8 +97,9 @@ def _all_words_are_date_words(text: str, zone_words: set[str]) -> bool:
     return all(w.lower() in allowed or w in zone_words for w in WORD.findall(text))
 
 
-def parse_stamp(line: str) -> Stamp | None:
-    """The time stamp of ``line`` if the whole line is one, else None.
+def parse_stamp(line: str, region: str | None = None) -> Stamp | None:
+    """The time stamp of ``line`` if the whole line is one, else None. ``region`` (an ISO
+    country code the caller knows the page is from) resolves an ambiguous zone abbreviation.
 
     >>> parse_stamp("Mar 16, 2019 17:46 Asia/Tehran").value
     '2019-03-16T17:46:00+03:30'
@@ -91,6 +109,10 @@ def parse_stamp(line: str) -> Stamp | None:
     '2019-03-16T15:45:00-04:00'
     >>> parse_stamp("The deal was signed on March 16, 2019") is None
     True
+    >>> parse_stamp("Updated: Jan 5, 2024, 12:01 IST").value  # India, Ireland or Israel: not guessed
+    '2024-01-05T12:01:00'
+    >>> parse_stamp("Updated: Jan 5, 2024, 12:01 IST", region="IN").value
+    '2024-01-05T12:01:00+05:30'
     """
     text = line.strip()
     if not text or len(text) > MAX_LENGTH or not YEAR.search(text):
@@ -109,8 +131,12 @@ def parse_stamp(line: str) -> Stamp | None:
         abbr = ABBREVIATION.search(body)
         if abbr:
             zone_name = abbr.group()
-            target = ZONE_ABBREVIATIONS[zone_name]
-            tz = _zone(target) if isinstance(target, str) else dt.timezone(dt.timedelta(minutes=target))
+            if zone_name in AMBIGUOUS_ZONES:
+                resolved = AMBIGUOUS_ZONES[zone_name].get(region or "")
+                tz = _zone(resolved) if resolved else None  # never guessed: naive
+            else:
+                target = ZONE_ABBREVIATIONS[zone_name]
+                tz = _zone(target) if isinstance(target, str) else dt.timezone(dt.timedelta(minutes=target))
             body = body[: abbr.start()] + body[abbr.end() :]
     body = DOTTED_TIME.sub(r"\1:\2", ORDINAL.sub(r"\1", body.replace("|", " "))).strip(" ,-\u2013\u2014")
     if not _all_words_are_date_words(body, set()):

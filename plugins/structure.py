@@ -4,7 +4,16 @@ Runs after ``layout``, so the text is lines separated by one or two line breaks.
 Each decision is a named rule, made on whole lines (or a prefix of the first
 paragraphs), and only where the form is unmistakable:
 
-- ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``, ``Updated at 1:23 p.m.``) -> ``published``
+- ``timestamp``: a line that is only a date/time (``Mar 16, 2019 17:46 Asia/Tehran``, ``Updated at 1:23 p.m.``) -> ``published``;
+  ``stamp_parts``: in the head, a line of short parts joined by `` / `` or `` | ``, one of them the time stamp
+  (``TOI World Desk / TIMESOFINDIA.COM / Updated: Jan 5, 2024, 12:01 IST``): the whole line goes -> ``published``
+  (an ``IST`` stamp is India's only when a part names an Indian outlet: ``INDIAN_OUTLET``; otherwise an
+  ambiguous zone stays naive, see ``dates.AMBIGUOUS_ZONES``); ``stamp_place``: a time stamp, a dash and the
+  place in capitals (the Hindu's ``Updated - January 05, 2024 12:01 pm IST - PARIS``) -> ``published``, ``dateline``
+- ``head_chrome`` (between the top and the first prose line): ``relative_stamp`` (``3 hours ago``: goes, no
+  ``published``), ``audio_widget`` (``Listen to this article`` and the duration line under it, ``4 min``),
+  ``stacked_byline`` (BBC: ``Hugh Schofield`` over ``BBC News, Paris`` or ``Paris correspondent``, a name line and
+  an outlet or role line in one paragraph -> ``author``, the outlet -> ``source``)
 - ``headline``: the first line, short, with no final full stop, followed by a paragraph of prose -> ``title``;
   with ``standfirst``/``kicker``: a headline and its standfirst, or a section label and its headline,
   both before the first prose line; ``glued_head``: a headline and its date glued to the first paragraph
@@ -27,11 +36,16 @@ paragraphs), and only where the form is unmistakable:
   several, the last line's); ``desk_slug``: the editors' initials joined by ``-`` and ``/`` on the last lines
   (AFP ``bur-js/rl``, IANS ``abc/xyz``); ``glued_signoff``: ``Enditem`` or a bracketed agency glued after the last
   paragraph's final sentence (``... overnight. (PTI)``; ``... in June (AP).`` stays); ``rule_line``: a rule
-  (AP's ``___``) among the tail lines goes, without metadata
-- ``credit``: ``Reporting by ...; Editing by ...``, ``A, B and C contributed to this report.`` lines
+  (AP's ``___``) among the tail lines goes, without metadata; ``source_line``: a last line naming the outlets the
+  story comes from (Al Jazeera's ``Source: Al Jazeera and news agencies``: names and ``news agencies`` only, so
+  ``Source: officials said ...`` stays) -> ``source`` (kind ``signoff``)
+- ``credit``: ``Reporting by ...; Editing by ...``, ``A, B and C contributed to this report.`` lines,
+  AP's ``Associated Press writer Sylvie Corbet contributed.`` (a bare ``contributed.`` only after a writer's role)
   (reporters -> ``author``, an outlet's possessive dropped: ``CNN’s Manu Raju``), ``(Photo: Getty Images)``; ``author_bio``: a last line with ``Follow him on Twitter @...``
 - ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it (questions and
-  bulleted titles too); ``link_cards``: teaser cards (headline + teaser, between lone bullets) ending the page
+  bulleted titles too), and short topic labels after it when they run to the end of the text (Sky's
+  ``Related Topics`` / ``France`` / ``Protests``); ``link_cards``: teaser cards (headline + teaser, between
+  lone bullets) ending the page
 - ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter,
   caption, markup, ...)
 - ``comment_section``: a comments header (``Top Rated Comments``, ``12 comments``) in the last 40% of
@@ -68,10 +82,11 @@ from typing import Any
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
-from .dates import parse_stamp
+from .dates import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, parse_stamp
 from .language import guess_language
 
 STEP = "structure"
+ZONE_WORDS = frozenset(ZONE_ABBREVIATIONS) | frozenset(AMBIGUOUS_ZONES)
 DATA = "boilerplate.tsv"
 #: The flag of a document that does not look English (structure leaves it alone; typos, names, spelling too).
 NOT_ENGLISH = "structure:not-english"
@@ -106,11 +121,15 @@ BYLINE_LABELS = frozenset(
     ["By", "By:", "BY", "Written by", "Written by:", "Words by", "Posted by", "Reported by", "Author", "Author:"]
 )
 NAME_LINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:\s*[-–—,|•]\s*[^\n]{1,80})?$")
+CREDIT_ROLES = r"(?:writers?|reporters?|correspondents?|journalists?|photographers?|videojournalists?|researchers?|producers?)"
 CREDIT = re.compile(
     r"^\(?(?:(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|Compiled|Edited|Written|Produced|Research|Graphics?|Photos?|Video)"
     r"(?: and (?:reporting|writing|editing))? by [^\n]{2,200}?)\)?\.?$"
     r"|^[A-Z][\w.'’ -]{1,60}?(?:, [A-Z][\w.'’ -]{1,60}?){0,15}(?:,? and [A-Z][\w.'’ -]{1,60}?)? contributed"
     r" (?:reporting|(?:to )?(?:this|the) (?:report|story|article))(?: (?:from|in) [A-Z][\w.,'’ -]{1,60})?\.?$"
+    # AP: "Associated Press writer Sylvie Corbet contributed." (a bare "contributed." only after a writer's role)
+    r"|^(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} )?(?:[Ss]taff |[Ff]reelance )?" + CREDIT_ROLES +
+    r" [A-Z][\w.,'’ -]{1,200}? contributed(?: (?:reporting|research))?(?: (?:from|in) [A-Z][\w.,'’ -]{1,60})?\.?$"
 )
 CREDIT_STARTS = (
     "Additional", "Reporting", "reporting", "Writing", "writing", "Editing", "editing", "Compiled", "Edited",
@@ -118,8 +137,10 @@ CREDIT_STARTS = (
 )  # how a CREDIT line of the first form starts (a cheap test before the pattern)
 CREDIT_PEOPLE = re.compile(
     r"(?:Reporting|Writing|Written|Additional reporting) by ([^;)]+)"
-    r"|^(?:[\w.' -]+? (?:writers?|reporters?|correspondents?) )?(.+?) contributed "
+    r"|^(?:[\w.&'’ -]+? " + CREDIT_ROLES + r" )?(.+?) contributed\b"
 )
+#: "Sylvie Corbet in Paris": a contributor's place after the name
+CREDIT_PLACE = re.compile(r" (?:in|from) [A-Z][\w.'’ -]*$")
 INLINE_PHOTO = re.compile(
     r"\((?:Photo|Photos|Image|Picture|File photo|Photograph|Credit|Source)\s*(?:credit)?\s*(?::|by)\s*[^()\n]{1,80}\)"
 )
@@ -236,6 +257,47 @@ TIME_ONLY_STAMP = re.compile(
     r"^(?:Updated|UPDATED|Last updated|Posted|Published|Modified)(?: on| at)?:?\s*\d{1,2}[:.]\d{2}\s*"
     r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?$"
 )
+#: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
+STAMP_PARTS = re.compile(r"\s+[/|]\s+")
+STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
+MAX_PART_WORDS = 5
+#: a part naming an Indian outlet: an ``IST`` stamp on its line is India Standard Time
+INDIAN_OUTLET = re.compile(r"india|\.in$", re.IGNORECASE)
+#: ``stamp_place``: a time stamp, a dash and the dateline's place in capitals
+STAMP_PLACE = re.compile(r"^(?P<stamp>.{6,80}?)\s+[-–—|]\s+(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3})$")
+#: ``relative_stamp``: "3 hours ago", "Updated 20 minutes ago": removed, never a ``published`` value
+RELATIVE_STAMP = re.compile(
+    r"^(?:(?:Last )?(?:Updated|Published|Posted)\s*:?\s*)?(?:\d{1,3}|an?|one) ?"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?) ago$|^just now$",
+    re.IGNORECASE,
+)
+#: ``audio_widget``: the player's prompt and, on the next line, the recording's length
+AUDIO_PROMPT = re.compile(r"^(?:Listen to (?:this|the) (?:article|story)|Listen|Play audio|Audio)$", re.IGNORECASE)
+DURATION = re.compile(r"^\d{1,3} ?(?:mins?|minutes?)(?: listen)?$|^\d{1,2}(?::\d{2}){1,2}$", re.IGNORECASE)
+HEAD_CHROME_LINES = HEAD_LINES + 6  # the head chrome is among the first lines, before the first prose line
+#: ``stacked_byline``: a name line (two or three capitalised words) ...
+STACKED_NAME = re.compile(
+    r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:(?:de|van|von|al|bin|da|di|le|la) )?[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?){1,2}$"
+)
+#: ... over the outlet, maybe with the place (``BBC News, Paris``) ...
+STACKED_OUTLET = re.compile(
+    r"^(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})(?:, (?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?$"
+)
+NEWS_WORD = re.compile(
+    r"\b(?:News|Press|Times|Post|Media|Agency|Journal|Herald|Telegraph|Tribune|Gazette|Chronicle|Daily|Radio|TV"
+    r"|Television|Broadcasting|Online|Reuters|Bloomberg)\b"
+)
+#: ... or the writer's role (``Paris correspondent``, ``Business reporter, BBC News``)
+STACKED_ROLE = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?: (?:[a-z]+|[A-Z][\w'’-]*)){0,3} )?(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Ww]riter|[Cc]olumnist"
+    r"|[Cc]ritic|[Jj]ournalist|[Pp]roducer|[Aa]nalyst|[Cc]ommentator|[Cc]ontributor|[Pp]resenter)"
+    r"(?:, (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}))?$"
+)
+#: ``source_line``: Al Jazeera's "Source: Al Jazeera and news agencies" ending the article
+SOURCE_ITEM = r"(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|(?:other |international |foreign )?(?:news |wire )?agencies|wire services|wires)"
+SOURCE_LINE = re.compile(rf"^Sources?: (?P<source>{SOURCE_ITEM}(?:(?:,|, and| and| &|/) ?{SOURCE_ITEM}){{0,5}})\.?$")
+#: topic labels after a link header (Sky's "Related Topics" / "France" / "Protests"), when they end the text
+MAX_TOPICS = 12
 #: A headline and its date glued together at the start of the body (inline elements the
 #: extractor joined without a space): "... killed in Iran unrestNovember 20, 2019 - 11:28 AMT Verified video ...".
 GLUED_STAMP = re.compile(  # (the character before it, glued, is checked apart: a look-behind here is slow)
@@ -353,7 +415,7 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
     short, long = line_scanner(False), line_scanner(True)
     found = {
         l.index for l in lines
-        if (len(l.text) <= 80 and YEAR_IN_TEXT.search(l.text))
+        if (len(l.text) <= STAMP_LINE_MAX and YEAR_IN_TEXT.search(l.text))
         or l.text.startswith(BYLINE_START)
         or l.text.startswith(STAMP_LABELS)
         or l.text.strip() in BYLINE_LABELS
@@ -469,6 +531,45 @@ def is_card(group: list[Line]) -> bool:
     return all(word_count(l.text) <= MAX_TITLE_WORDS + 5 and len(l.text) <= 250 for l in group)
 
 
+def is_topic(text: str) -> bool:
+    """A topic label of a tag list: one to four words, no sentence end (``France``, ``Climate change``)."""
+    text = text.strip().lstrip("-•*\u2022 ").strip()
+    return bool(text) and is_kicker(text) and not text.endswith(":")
+
+
+def is_tail_mark(text: str) -> bool:
+    """A sign-off, a desk slug or a rule line (what :meth:`StructureNormalizer.plan_tail` takes)."""
+    text = text.strip()
+    return len(text) <= 120 and (
+        (SIGNOFF.match(text) is not None and not is_sentence(text)) or DESK_SLUG.match(text) is not None or RULE_LINE.match(text) is not None
+    )
+
+
+def stamp_part_furniture(text: str) -> bool:
+    """A part of a compound stamp line that is page furniture: a desk, a site, a byline
+    (``TOI World Desk``, ``TIMESOFINDIA.COM``, ``By Jane Smith``), short and no sentence."""
+    text = text.strip()
+    return (
+        0 < word_count(text) <= MAX_PART_WORDS and len(text) <= 40 and text[:1].isupper()
+        and not SENTENCE_END.search(text) and not LOWER_LONG_WORD.search(text.removeprefix("By "))
+    )
+
+
+def stacked_outlet(text: str) -> str | None:
+    """The line under a ``stacked_byline``'s name: the outlet (``BBC News, Paris`` -> ``BBC News``),
+    or ``""`` for a role (``Paris correspondent``; ``Business reporter, BBC News`` -> ``BBC News``);
+    None when the line is neither."""
+    if len(text) > 60:
+        return None
+    m = STACKED_ROLE.match(text)
+    if m:
+        return m.group("outlet") or ""
+    m = STACKED_OUTLET.match(text)
+    if m and (NEWS_WORD.search(m.group("outlet")) or m.group("outlet") in WIRE_AGENCIES):
+        return m.group("outlet")
+    return None
+
+
 def is_prose(text: str) -> bool:
     """A sentence of ``REPEAT_WORDS`` words or more, ending like one."""
     return bool(SENTENCE_END.search(text.rstrip())) and word_count(text) >= REPEAT_WORDS
@@ -488,7 +589,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "8"
+    version = "9"
 
     def __init__(
         self,
@@ -574,6 +675,7 @@ class StructureNormalizer(Normalizer):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
         self.plan_role_byline(lines, plan)
+        self.plan_head_chrome(doc.text, lines, plan)
         self.plan_dateline_block(doc.text, lines, plan)
         self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
@@ -715,6 +817,40 @@ class StructureNormalizer(Normalizer):
                 continue
             break
 
+    def plan_head_chrome(self, text: str, lines: list[Line], plan: Plan) -> None:
+        """``head_chrome``: between the top and the first prose line, within the first
+        ``HEAD_CHROME_LINES`` lines: ``relative_stamp`` (``3 hours ago``: out, no ``published``),
+        ``audio_widget`` (``Listen to this article`` and the duration under it, ``4 min``) and
+        ``stacked_byline`` (a name line over an outlet line, ``Hugh Schofield`` / ``BBC News, Paris``,
+        or a role line, ``Paris correspondent``, in one paragraph: the name -> ``author``)."""
+        tight = paragraph_break(text) == 2
+        for line in lines[:HEAD_CHROME_LINES]:
+            t = line.text.strip()
+            if is_prose(t):
+                return
+            if line.index in plan.removed_lines:
+                continue
+            if RELATIVE_STAMP.match(t):
+                self.remove_line(plan, line, "relative_stamp", "timestamp")
+            elif AUDIO_PROMPT.match(t):
+                self.remove_line(plan, line, "audio_widget", "nav")
+            elif DURATION.match(t) and line.index and AUDIO_PROMPT.match(lines[line.index - 1].text.strip()):
+                self.remove_line(plan, line, "audio_widget", "nav")
+            elif STACKED_NAME.match(t) and not NEWS_WORD.search(t) and line.index + 1 < len(lines):
+                # ("Nigeria News" / "World News": a menu's items, not a name over an outlet)
+                below = lines[line.index + 1]
+                if below.index in plan.removed_lines or (tight and below.start - line.end != 1):
+                    continue
+                outlet = stacked_outlet(below.text.strip())
+                if outlet is None:
+                    continue
+                self.remove_line(plan, line, "stacked_byline", "byline")
+                self.remove_line(plan, below, "stacked_byline", "byline")
+                if plan.meta_value("author") is None:
+                    plan.meta.append(("author", [t], "stacked_byline"))
+                if outlet and plan.meta_value("source") is None:
+                    plan.meta.append(("source", outlet, "stacked_byline"))
+
     def plan_title(self, text: str, lines: list[Line], plan: Plan) -> None:
         """The first line left, when it is a headline followed by prose (decided on the lines
         that stay, so that a second run, which sees only those, decides the same)."""
@@ -741,13 +877,52 @@ class StructureNormalizer(Normalizer):
             if TIME_ONLY_STAMP.match(line.text.strip()):
                 self.remove_line(plan, line, "timestamp", "timestamp")
                 return True
-            return False
+            return early and self.take_compound_stamp(line, plan)
         self.remove_line(plan, line, "timestamp", "timestamp")
         if early and stamp.value is not None and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "timestamp"))
         elif flag_ambiguous and stamp.ambiguous:
             plan.flags.append("structure:ambiguous-date")
         return True
+
+    def take_compound_stamp(self, line: Line, plan: Plan) -> bool:
+        """In the head, a time stamp sharing its line with page furniture: ``stamp_parts``
+        (``TOI World Desk / TIMESOFINDIA.COM / Updated: Jan 5, 2024, 12:01 IST``: short parts
+        joined by `` / `` or `` | ``, the first or the last the stamp, a ``By ...`` part the
+        author) and ``stamp_place`` (``Updated - January 05, 2024 12:01 pm IST - PARIS``: the
+        stamp and the dateline's place in capitals). The whole line goes."""
+        text = line.text.strip()
+        if len(text) > STAMP_LINE_MAX:
+            return False
+        m = STAMP_PLACE.match(text)
+        if m and m.group("place") not in ZONE_WORDS:
+            stamp = parse_stamp(m.group("stamp"))
+            if stamp is not None:
+                self.remove_line(plan, line, "stamp_place", "timestamp")
+                if stamp.value is not None and plan.meta_value("published") is None:
+                    plan.meta.append(("published", stamp.value, "stamp_place"))
+                if plan.meta_value("dateline") is None:
+                    plan.meta.append(("dateline", m.group("place"), "stamp_place"))
+                return True
+        parts = STAMP_PARTS.split(text)
+        if not 2 <= len(parts) <= 4:
+            return False
+        for at in (len(parts) - 1, 0):
+            others = parts[:at] + parts[at + 1 :]
+            if not all(stamp_part_furniture(p) for p in others):
+                continue
+            region = "IN" if any(INDIAN_OUTLET.search(p) for p in others) else None
+            stamp = parse_stamp(parts[at], region=region)
+            if stamp is None:
+                continue
+            self.remove_line(plan, line, "stamp_parts", "timestamp")
+            if stamp.value is not None and plan.meta_value("published") is None:
+                plan.meta.append(("published", stamp.value, "stamp_parts"))
+            byline = next((BYLINE.match(p) for p in others if BYLINE.match(p)), None)
+            if byline is not None and plan.meta_value("author") is None:
+                plan.meta.append(("author", split_names(byline.group("names")), "stamp_parts"))
+            return True
+        return False
 
     def take_stamp_byline(self, line: Line, plan: Plan) -> bool:
         """``5:45 AM PST 11/19/2019 by Patrick Shanley``: ``published`` and ``author`` from one line."""
@@ -843,7 +1018,7 @@ class StructureNormalizer(Normalizer):
                 continue
             # a date far down the page is a comment's or a sidebar's, not the article's
             early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
-            if len(line.text) <= 80 and self.take_timestamp(line, plan, early=early):
+            if len(line.text) <= STAMP_LINE_MAX and self.take_timestamp(line, plan, early=early):
                 continue
             if early and len(line.text) <= 80 and BY_WORD.search(line.text) and self.take_stamp_byline(line, plan):
                 continue
@@ -879,6 +1054,13 @@ class StructureNormalizer(Normalizer):
             while inline is None and j < len(lines) and j - i <= MAX_LINK_HEADLINES and is_link_title(lines[j].text):
                 self.remove_line(plan, lines[j], "link_block", "related")
                 j += 1
+            topics = lines[j:]
+            while topics and is_tail_mark(topics[-1].text):
+                topics = topics[:-1]  # a sign-off after the list is the tail's (``plan_tail``)
+            if inline is None and 0 < len(topics) <= MAX_TOPICS and all(is_topic(l.text) for l in topics):
+                for topic in topics:  # Sky's "Related Topics" / "France" / "Protests", ending the text
+                    self.remove_line(plan, topic, "link_block", "related")
+                j = len(lines)
             i_next = j
 
     # -- the tail: a list of link cards -----------------------------------------
@@ -916,7 +1098,7 @@ class StructureNormalizer(Normalizer):
             text = line.text.strip()
             if ("contributed" in text or text.lstrip("(").startswith(CREDIT_STARTS)) and CREDIT.match(text):
                 people = [
-                    OUTLET_POSSESSIVE.sub("", n)  # "CNN’s Manu Raju" -> "Manu Raju"
+                    CREDIT_PLACE.sub("", OUTLET_POSSESSIVE.sub("", n))  # "CNN’s Manu Raju in Paris" -> "Manu Raju"
                     for m in CREDIT_PEOPLE.finditer(text) for n in split_names(m.group(1) or m.group(2))
                 ]
                 self.remove_line(plan, line, "credit", "credit")
@@ -936,6 +1118,13 @@ class StructureNormalizer(Normalizer):
                 if plan.meta_value("signoff") is None:
                     plan.meta.append(("signoff", text, "signoff"))
                 continue
+            if text.startswith("Source") and len(text) <= 120:
+                m = SOURCE_LINE.match(text)
+                if m:  # Al Jazeera's "Source: Al Jazeera and news agencies"
+                    self.remove_line(plan, line, "source_line", "signoff")
+                    if plan.meta_value("source") is None:
+                        plan.meta.append(("source", m.group("source"), "source_line"))
+                    continue
             if len(text) <= 40 and RULE_LINE.match(text):
                 self.remove_line(plan, line, "rule_line", "signoff")  # AP's "___" over its contributor line
                 continue
