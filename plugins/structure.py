@@ -258,7 +258,7 @@ TIME_ONLY_STAMP = re.compile(
     r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?$"
 )
 #: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
-STAMP_PARTS = re.compile(r"\s+[/|]\s+")
+STAMP_PARTS = re.compile(r"\s{1,4}[/|]\s{1,4}")  # bounded: linear on any run of spaces
 STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
 MAX_PART_WORDS = 5
 #: a part naming an Indian outlet: an ``IST`` stamp on its line is India Standard Time

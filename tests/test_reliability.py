@@ -403,6 +403,7 @@ WINDOWED = {
     "newsclean.plugins.misspellings: re.match(%r)" % r"[ \t]+([A-Za-z]+)\b": (60, "_neighbour: 60 characters after"),
     "newsclean.plugins.misspellings: re.search(%r)" % r"\b([A-Za-z]+)[ \t]+\Z": (60, "_neighbour: 60 characters before"),
     **{f"boilerplate.tsv[{i}]": (600, "boilerplate_kind: lines of at most MAX_BOILERPLATE_LINE = 600") for i in range(200)},
+    "newsclean.plugins.structure.boilerplate_matcher()": (600, "boilerplate_kind: lines of at most MAX_BOILERPLATE_LINE = 600"),
 }
 #: A windowed pattern may take this long on its longest string (catastrophic backtracking takes seconds).
 WINDOWED_CAP = 0.05
