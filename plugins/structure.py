@@ -24,12 +24,13 @@ paragraphs), and only where the form is unmistakable:
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
 - ``dateline_agency``, ``dateline_slash``, ``dateline_colon``: the wires' own dateline forms, a place in any case
   and a known agency (``WIRE_AGENCIES``) in brackets, with or without a dash (``Berlin (dpa) -``,
-  ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The ...``), TASS's ``MOSCOW, January 5. /TASS/.``,
+  ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The ...``, IRNA's ``Tehran, IRNA --``), TASS's ``MOSCOW, January 5. /TASS/.``,
   and the Indian press's ``NEW DELHI: The ...`` (an ALL-CAPS place opening the first paragraph, no label
   such as ``UPDATE:``, no transcript) -> ``source``, ``dateline``
 - ``dateline_block``: CNN's web layout, ``Washington`` / ``CNN`` / ``—`` on lines of their own over the first
   paragraph -> ``dateline``, ``source``
-- ``agency_byline``: ``By JOHN SMITH Associated Press`` (an agency after the name) -> ``author``, ``source``;
+- ``agency_byline``: ``By JOHN SMITH Associated Press`` (an agency after the name) and ``By JANE SMITH FOR
+  MAILONLINE`` (an outlet after "for") -> ``author``, ``source``;
   ``role_byline``: the Guardian's ``Gwyn Topham Transport correspondent`` next to the head's time stamp -> ``author``
 - ``signoff``: editor initials, ``Reuter``, ``(AP)`` (any agency of ``WIRE_AGENCIES``), ``/ss/``, ``-- Xinhua``,
   ``--IANS``, Xinhua's ``Enditem``, Yonhap's ``(END)``, ``© 2019 ...`` at the end -> ``signoff`` (when there are
@@ -182,6 +183,11 @@ DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}?)"
     rf"(?:,\s*(?P<date>{MONTH_DAY}))?\s*\((?P<source>{AGENCY})\)(?:\s*(?:-{{1,2}}|—|–))?\s*(?=[A-Z\"'“‘])"
 )
+#: ``dateline_agency`` too: the agency after a comma, without brackets, then a dash (IRNA's ``Tehran, IRNA --``)
+DATELINE_COMMA_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}?)"
+    rf",\s*(?P<source>{AGENCY})\s*(?:-{{1,2}}|—|–)\s*(?=[A-Z\"'“‘])"
+)
 #: ``dateline_slash``: TASS's form, ``MOSCOW, January 5. /TASS/.``
 DATELINE_SLASH = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}?)"
@@ -228,6 +234,8 @@ SIGNOFF = re.compile(
 )
 #: ``agency_byline``: ``By JOHN SMITH Associated Press``, the agency after the name without a comma
 BYLINE_AGENCY_TAIL = re.compile(rf"^(?P<name>\S+(?: \S+){{1,3}}) (?P<org>{AGENCY})$")
+#: ``outlet_byline``: ``By JANE SMITH FOR MAILONLINE``, ``By Jane Smith for the BBC``: the outlet after "for"
+BYLINE_FOR_OUTLET = re.compile(r"^(?P<name>\S+(?: \S+){1,3}) (?:FOR|For|for) (?P<org>(?:[Tt]he )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$")
 #: ``role_byline``: the Guardian's ``Gwyn Topham Transport correspondent`` (a name, then the writer's role in
 #: sentence case), next to the head's time stamp
 ROLE_BYLINE = re.compile(
@@ -589,7 +597,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "9"
+    version = "10"
 
     def __init__(
         self,
@@ -907,9 +915,10 @@ class StructureNormalizer(Normalizer):
         parts = STAMP_PARTS.split(text)
         if not 2 <= len(parts) <= 4:
             return False
-        for at in (len(parts) - 1, 0):
+        for at in (len(parts) - 1, 0) if parse_stamp(parts[0]) is None else (0, len(parts) - 1):
             others = parts[:at] + parts[at + 1 :]
-            if not all(stamp_part_furniture(p) for p in others):
+            # furniture, or another stamp ("PUBLISHED: 12:01 GMT, 5 January 2024 | UPDATED: ..."): the first is kept
+            if not all(stamp_part_furniture(p) or parse_stamp(p) is not None for p in others):
                 continue
             region = "IN" if any(INDIAN_OUTLET.search(p) for p in others) else None
             stamp = parse_stamp(parts[at], region=region)
@@ -956,6 +965,9 @@ class StructureNormalizer(Normalizer):
             org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
         tail = BYLINE_AGENCY_TAIL.match(names[-1]) if org is None and names else None
         if tail:  # agency_byline: "By JOHN SMITH Associated Press"
+            names[-1], org = tail.group("name"), tail.group("org")
+        tail = BYLINE_FOR_OUTLET.match(names[-1]) if org is None and names else None
+        if tail:  # outlet_byline: "By JANE SMITH FOR MAILONLINE"
             names[-1], org = tail.group("name"), tail.group("org")
         self.remove_line(plan, line, "byline", "byline")  # every byline line goes; the first gives the author
         if plan.meta_value("author") is None:
@@ -1238,6 +1250,7 @@ class StructureNormalizer(Normalizer):
             m = (
                 DATELINE_WITH_SOURCE.match(text) or DATELINE_CAPS.match(text)
                 or ("(" in text[:80] and DATELINE_AGENCY.match(text))
+                or ("," in text[:60] and DATELINE_COMMA_AGENCY.match(text))
                 or ("/" in text[:80] and DATELINE_SLASH.match(text))
                 or (n == 0 and ":" in text[:40] and colon_dateline(text, lines))
             )
