@@ -87,14 +87,15 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 from newsclean import Document, Normalizer, Span, Stage, hookimpl
 
-from .names import gazetteer_words
+from .names import ALIASES_DATA, NAMES_DATA, gazetteer_words
 from .wordcontext import in_url, occurrences, starts_sentence
-
-DATA = "words_en.tsv"
+from .wordlist import WORDS_DATA as DATA
+from .wordlist import data_rows as _data_rows
+from .wordlist import word_classes
 SPELLING_TABLE = "spelling_uk_us.tsv"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiouy")
@@ -222,22 +223,10 @@ def _data_folder():
     return resources.files(__package__).joinpath("data")
 
 
-def _data_rows(name: str) -> Iterator[str]:
-    """The lines of ``data/<name>`` that are not empty or a ``#`` comment."""
-    for raw in _data_folder().joinpath(name).read_text(encoding="utf-8").splitlines():
-        if raw and not raw.startswith("#"):
-            yield raw
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The words of ``data/words_en.tsv`` and ``data/spelling_uk_us.tsv``, read once per process."""
-    classes: dict[str, int] = {}
-    for raw in _data_rows(DATA):
-        cls, _, words = raw.partition("\t")
-        c = int(cls)
-        for word in words.split():
-            classes.setdefault(word, c)
+    classes = word_classes()
     extra = set()
     for raw in _data_rows(SPELLING_TABLE):
         extra.update(raw.split("\t")[:2])
@@ -825,7 +814,7 @@ class MisspellingsNormalizer(Normalizer):
 
     def data_files(self) -> list[Path]:
         folder = _data_folder()
-        return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS, "names.tsv", "name_aliases.tsv")]
+        return [Path(str(folder.joinpath(name))) for name in (DATA, SPELLING_TABLE, BIGRAMS, NAMES_DATA, ALIASES_DATA)]
 
     def fit_counts(self, docs: Iterable[Document]) -> "Counter[str]":
         """For ``fit``: how often each lower-case out-of-dictionary word is written."""
