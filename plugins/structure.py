@@ -148,9 +148,11 @@ INLINE_PHOTO = re.compile(
 OUTLET_SECTION = re.compile(
     r"^(?P<source>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})/(?P<section>[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}):\s+(?=\S)"
 )
+#: a dateline's date: ``Jan. 5``, ``March 3``
+MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 DATELINE_WITH_SOURCE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}?)"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*)?"
+    rf"(?:,\s*(?P<date>{MONTH_DAY}))?\s*)?"
     r"\((?P<source>[A-Z][\w.&' -]{0,28}[\w.])\)\s*(?:-{1,2}|—|–)\s*(?=\S)"
 )
 DATELINE_CAPS = re.compile(
@@ -175,7 +177,6 @@ WIRE_AGENCIES = PIPE_AGENCIES | frozenset(
 )
 #: one of WIRE_AGENCIES (the longest first, so "Jiji Press" wins over "Jiji")
 AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=lambda a: (-len(a), a))) + ")"
-MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 #: ``dateline_agency``: a place in any case, maybe a date, then a known agency in brackets, with or without a dash:
 #: ``Berlin (dpa) -``, ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The Centre ...``
 #: (the agency list is the guard: ``Berlin (Germany) has ...`` stays)
@@ -238,10 +239,14 @@ BYLINE_AGENCY_TAIL = re.compile(rf"^(?P<name>\S+(?: \S+){{1,3}}) (?P<org>{AGENCY
 BYLINE_FOR_OUTLET = re.compile(r"^(?P<name>\S+(?: \S+){1,3}) (?:FOR|For|for) (?P<org>(?:[Tt]he )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$")
 #: ``role_byline``: the Guardian's ``Gwyn Topham Transport correspondent`` (a name, then the writer's role in
 #: sentence case), next to the head's time stamp
+#: Writers' roles in a byline (``Transport correspondent``, ``Paris correspondent``)
+WRITER_ROLES = (
+    "correspondent", "editor", "reporter", "writer", "columnist", "critic", "journalist", "producer", "analyst",
+    "commentator", "contributor", "presenter",
+)
 ROLE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}) (?P<role>[A-Z][a-z]+(?: [a-z]+){0,3}"
-    r" (?:correspondent|editor|reporter|writer|columnist|critic|journalist|producer|analyst|commentator|contributor"
-    r"|presenter|blogger|author))$"
+    rf" (?:{'|'.join(WRITER_ROLES + ('blogger', 'author'))}))$"
 )
 #: ``CNN’s Manu Raju contributed ...``: the outlet's possessive before a contributor's name
 OUTLET_POSSESSIVE = re.compile(r"^(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s? (?=[A-Z])")
@@ -297,8 +302,8 @@ NEWS_WORD = re.compile(
 )
 #: ... or the writer's role (``Paris correspondent``, ``Business reporter, BBC News``)
 STACKED_ROLE = re.compile(
-    r"^(?:[A-Z][\w'’-]*(?: (?:[a-z]+|[A-Z][\w'’-]*)){0,3} )?(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Ww]riter|[Cc]olumnist"
-    r"|[Cc]ritic|[Jj]ournalist|[Pp]roducer|[Aa]nalyst|[Cc]ommentator|[Cc]ontributor|[Pp]resenter)"
+    r"^(?:[A-Z][\w'’-]*(?: (?:[a-z]+|[A-Z][\w'’-]*)){0,3} )?"
+    rf"(?:{'|'.join(f'[{r[0].upper()}{r[0]}]{r[1:]}' for r in WRITER_ROLES)})"
     r"(?:, (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}))?$"
 )
 #: ``source_line``: Al Jazeera's "Source: Al Jazeera and news agencies" ending the article
