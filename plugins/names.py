@@ -37,6 +37,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
 from .wordcontext import occurrences
+from .wordlist import WORDS_DATA, word_classes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,7 +48,6 @@ STEP = "names"
 MAX_ROUNDS = 3
 NAMES_DATA = "names.tsv"
 ALIASES_DATA = "name_aliases.tsv"
-WORDS_DATA = "words_en.tsv"  # English words: a surname that is one is not rewritten alone
 
 APOSTROPHES = "'’‘ʼʻ`´"
 #: A word: letters, with apostrophes inside (``Sha'abi``) but not a possessive ``'s``.
@@ -388,7 +388,7 @@ class NameTable:
                     tokens = form_tokens(form)
                     if len(tokens) >= 2:
                         given.add(token_key(tokens[0][0]))
-        words = english_words()
+        words = word_classes()  # English words: a surname that is one is not rewritten alone
         found: dict[int, dict[str, str]] = {}
         claims: dict[str, set[str]] = {}
         for idx, entity in enumerate(self.entities):
@@ -396,7 +396,7 @@ class NameTable:
             if "person" not in entity.kinds or len(canon) < 2:
                 continue
             last = canon[-1][0]
-            if len(last) < MIN_SURNAME or not last[0].isupper() or {token_key(last)} & (given | words):
+            if len(last) < MIN_SURNAME or not last[0].isupper() or token_key(last) in given or token_key(last) in words:
                 continue
             for form in entity.forms:
                 tokens = form_tokens(form)
@@ -430,15 +430,6 @@ class NameTable:
         if sentence_start and canonical[:1].islower():
             return canonical[0].upper() + canonical[1:]
         return canonical
-
-
-@functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The lower-case words of ``data/words_en.tsv`` (symspellpy's English list, shared with ``misspellings``)."""
-    text = resources.files(__package__).joinpath("data", WORDS_DATA).read_text(encoding="utf-8")
-    return frozenset(
-        word for line in text.splitlines() if line and not line.startswith("#") for word in line.split("\t", 1)[1].split()
-    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -708,9 +699,12 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
     """
     wanted: dict[str, tuple[str, int]] = {}
     clash: set[str] = set()
+    full_names: dict[int, str] = {}  # person -> their full name as first written in the document
     for start, end, idx in found:
-        if " " not in text[start:end] and "-" not in text[start:end]:
+        full = text[start:end]
+        if " " not in full and "-" not in full:
             continue  # the surname alone was matched: no full name to lean on
+        full_names.setdefault(idx, full)
         for variant, canonical in table.surnames(idx).items():
             if wanted.get(variant, (canonical, idx))[0] != canonical:
                 clash.add(variant)
@@ -726,7 +720,7 @@ def surname_spans(table: NameTable, text: str, found: list[tuple[int, int, int]]
         hits = _bare_surnames(plain, variant, inside)
         if hits is None:
             continue  # another person (perhaps) has that surname in this document
-        full = next(text[s:e] for s, e, i in found if i == idx and (" " in text[s:e] or "-" in text[s:e]))
+        full = full_names[idx]
         for start, end in hits:
             surface = text[start:end]
             new = canonical.upper() if surface.isupper() else canonical

@@ -457,7 +457,8 @@ def _sentence_start(text: str, start: int) -> bool:
 def _sentence_break_between(text: str, start: int) -> bool:
     """Whether a sentence ends between the last "either"/"whether" before ``start`` and ``start``."""
     window = text[max(0, start - 120) : start]
-    last = max(window.lower().rfind("either"), window.lower().rfind("whether"))
+    lowered = window.lower()
+    last = max(lowered.rfind("either"), lowered.rfind("whether"))
     return bool(re.search(r"[.!?]\s|\n", window[last:]))
 
 
