@@ -200,25 +200,52 @@ ONE_AS_PRONOUN = frozenset(
     "the that this no any every each only which last first next another little big good new right wrong same "
     "such other a an is was be been are were of remains remain become became becomes as".split()
 )
+#: ``will`` starting a clause (a sentence's first word, or after a comma or semicolon) before a
+#: determiner in a statement (no inverted question: ``Will the ...?``) is ``with`` (``With the help
+#: of ...``, ``..., with a late goal.``): scored as this left neighbour (no bigram has it).
+CLAUSE = "<clause>"
+#: A sentence opening with these may invert its subject without a question mark (``Only then, will
+#: the``; ``Why on earth will the ..., he demanded.``).
+INVERTING_OPENERS = frozenset(
+    "only not never nor neither rarely seldom hardly scarcely little no nowhere so such until "
+    "why how what when where who whom whose which whether".split()
+)
+#: Words that make a full stop end a reported question (``Will the euro survive, asks ...``).
+ASKING = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|question|demanded|demands|queried)\b", re.IGNORECASE
+)
+#: The end of a sentence: a terminator before a space, a closing quote or bracket, or the line's end.
+SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))")
+#: A short capitalised word before a full stop is an abbreviation (Mr., Gen., U.S.), not a sentence end.
+ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][A-Za-z]{0,3}|[A-Za-z])$")
+
 #: "its" before these is "it's" (its a, its the, its not, its been): never a possessive.
 IT_IS_NEXT = frozenset("a an the not been".split())
 
 
-def grammar_pattern(word: str, alternative: str, left: str | None, right: str | None) -> str:
+def grammar_pattern(
+    word: str, alternative: str, left: str | None, right: str | None, stated: bool = False
+) -> str:
     """The name of the grammar pattern that backs ``word -> alternative`` between ``left`` and
-    ``right`` (spelled as in the bigrams, None: no word), or "" (judged by the bigrams alone).
+    ``right`` (spelled as in the bigrams, None: no word; ``CLAUSE``: ``word`` starts a clause),
+    or "" (judged by the bigrams alone). ``stated``: the word stands in a statement (``statement``).
 
     A pattern has its own ``MIN_PRODUCT`` (an ``=word<TAB>into<TAB>N<TAB>pattern`` line of the sets
     file): the bigrams must still not contradict it. The patterns are English grammar, not BBC habits:
-    ``will`` + determiner is ungrammatical for the auxiliary (``relations will all`` is the seed, ``will
-    the`` after a noun: ``with``); a preposition + ``it's`` is always the possessive (``of it's
+    ``will`` + determiner is ungrammatical for the auxiliary in a statement (``relations will all`` is
+    the seed, ``will the`` after a noun: ``with``; a question inverts: ``But will the device ...?``);
+    at a clause's start too (``Will the help of ...``, ``..., will a late goal.``); a preposition + ``it's`` is always the possessive (``of it's
     shares``); ``its`` + article or ``not``/``been`` is always ``it's``; ``one`` + determiner or
     object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``.
     """
     if right is None:
         return ""
     if word == "will":
-        if alternative == "with" and right in DETERMINERS and left is not None and left not in WILL_NOUN_OR_INVERTED:
+        if alternative != "with" or right not in DETERMINERS or not stated:
+            return ""
+        if left == CLAUSE:
+            return "clause+will+determiner"
+        if left is not None and left not in WILL_NOUN_OR_INVERTED:
             return "will+determiner"
     elif word == "it's":
         if alternative == "its" and left in PREPOSITIONS:
@@ -454,6 +481,42 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(SENTENCE_START.search(text, max(0, i - 12), i)) if i else True
 
 
+def clause_start(text: str, start: int, capitalised: bool) -> bool:
+    """Whether the word at ``start`` starts a clause: it starts its sentence (``capitalised``, the
+    caller has checked) or a comma or semicolon comes right before it."""
+    if capitalised:
+        return True
+    i = start
+    while i and text[i - 1] == " ":
+        i -= 1
+    return i != start and bool(i) and text[i - 1] in ",;"
+
+
+def statement(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` stands in a statement: a sentence that ends with a
+    full stop or an exclamation mark on the same line (not an ellipsis), reports no question (no
+    quote mark or "asked" before its end) and opens with no word that inverts a statement (``Only then will the``).
+
+    Looks at most 240 characters either way (a linear scan: see ``left_word``).
+    """
+    line_start = max(text.rfind("\n", max(0, start - 240), start) + 1, start - 240, 0)
+    before = text[line_start:start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    opener = before[cut + 1 :].split(None, 1)[:1] if before.strip() else [text[start:end]]
+    if opener and opener[0].strip("\"'‘“(").lower() in INVERTING_OPENERS:
+        return False
+    line_end = text.find("\n", end, end + 240)
+    limit = line_end if line_end >= 0 else min(len(text), end + 240)
+    for match in SENTENCE_END.finditer(text, end, limit):
+        if match.group() == "." and ABBREVIATION.search(text, max(0, match.start() - 5), match.start()):
+            continue
+        span = text[end : match.start()]
+        if match.group() == "?" or text[match.start() - 1] in ".…" or any(q in span for q in "\"“”"):
+            return False  # a question, a trailing-off one (...), or one quoted before "he asked."
+        return not ASKING.search(span)
+    return False
+
+
 def _sentence_break_between(text: str, start: int) -> bool:
     """Whether a sentence ends between the last "either"/"whether" before ``start`` and ``start``."""
     window = text[max(0, start - 120) : start]
@@ -496,6 +559,7 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         if start and end < size and text[start - 1] in QUOTES and text[end] in QUOTES:
             continue  # a word quoted on its own is a mention: the word "their"
         following = right_match(text, end, end + 40)
+        stated = False
         if following is None:
             right = None
         else:
@@ -506,9 +570,13 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
                 right = spelled(neighbour)
         if "’" in word:
             word = word.replace("’", "'")
+        elif word == "will" and right in DETERMINERS:
+            stated = statement(text, start, end)
+            if stated and left is None and clause_start(text, start, token[0].isupper()):
+                left = CLAUSE
         elif word == "or" and EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
             continue  # either ... or, whether ... or: a coordination, never "of"
-        best = best_alternative(data, word, left, right, unseen)
+        best = best_alternative(data, word, left, right, unseen, stated)
         if best is not None:
             append(Confusion(start, end, word, *best))
     return out
@@ -516,10 +584,11 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
 
 @functools.lru_cache(maxsize=1 << 16)
 def _best_alternative(
-    data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float
+    data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float, stated: bool = False
 ) -> tuple[str, float, float, float, float, str] | None:
     """``(alternative, left ratio, right ratio, prior, threshold, pattern)`` of the best alternative to
-    ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus)."""
+    ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus);
+    ``stated``: the word stands in a statement (see ``statement``; checked only where a pattern needs it)."""
     best = None
     for alternative in data.alternatives[word]:
         if left is None or data.proxies[word][0] != word or data.proxies[alternative][0] != alternative:
@@ -529,7 +598,7 @@ def _best_alternative(
         right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
         prior = _prior(data, word, alternative)
         if best is None or left_ratio * right_ratio > best[1] * best[2]:
-            pattern = grammar_pattern(word, alternative, left, right)
+            pattern = grammar_pattern(word, alternative, left, right, stated)
             threshold = data.thresholds.get((word, alternative), MIN_PRODUCT)
             if pattern:
                 threshold = data.thresholds.get((word, alternative, pattern), threshold)
@@ -574,7 +643,7 @@ class TyposNormalizer(Normalizer):
     name = "typos"
     stage = Stage.TYPOS
     scope = "paragraph"  # neighbours are read within the line; a doubled word never spans a line break
-    version = "4"
+    version = "5"
 
     def __init__(self, *, confusion: bool = True, **params: Any) -> None:
         super().__init__(confusion=bool(confusion), **params)

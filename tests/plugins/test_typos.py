@@ -165,9 +165,13 @@ def test_a_day_is_no_name():
 def test_grammar_patterns():
     from newsclean.plugins.typos import grammar_pattern
 
-    assert grammar_pattern("will", "with", "talks", "the") == "will+determiner"
-    assert grammar_pattern("will", "with", "nor", "the") == ""  # inversion: Nor will the government
-    assert grammar_pattern("will", "with", None, "the") == ""  # no word before (a comma, a sentence start)
+    from newsclean.plugins.typos import CLAUSE
+
+    assert grammar_pattern("will", "with", "talks", "the", stated=True) == "will+determiner"
+    assert grammar_pattern("will", "with", "talks", "the", stated=False) == ""  # a question: But will the ...?
+    assert grammar_pattern("will", "with", "nor", "the", stated=True) == ""  # inversion: Nor will the government
+    assert grammar_pattern("will", "with", None, "the", stated=True) == ""  # no word before (a dash, a bracket)
+    assert grammar_pattern("will", "with", CLAUSE, "the", stated=True) == "clause+will+determiner"
     assert grammar_pattern("it's", "its", "of", "energy") == "preposition+it's"
     assert grammar_pattern("it's", "its", "said", "energy") == ""
     assert grammar_pattern("its", "it's", "feel", "a") == "its+article"
@@ -175,6 +179,28 @@ def test_grammar_patterns():
     assert grammar_pattern("one", "on", "praise", "them") == "one+determiner"
     assert grammar_pattern("one", "on", "is", "the") == ""  # is one the largest: "of" is missing
     assert grammar_pattern("one", "on", "to", "a") == ""  # one a day
+
+
+def test_statement():
+    from newsclean.plugins.typos import clause_start, statement
+
+    def at(text, word="will"):
+        i = text.lower().index(word)
+        return text, i, i + len(word)
+
+    assert statement(*at("The side won, will a late goal from Smith."))
+    assert statement(*at("They won will the help of Mr. Smith and Dr. Jones."))  # abbreviations are no ends
+    assert not statement(*at("Will the side win? Nobody knows."))
+    assert not statement(*at("Will the side win, asks our correspondent."))
+    assert not statement(*at('"Will the side win," he said.'))
+    assert not statement(*at("Only then will the side win."))
+    assert not statement(*at("But will the side win..."))
+    assert not statement(*at("Will the side win"))  # no end on the line: a headline
+    assert not statement(*at("Will the side win\nThe match report."))
+    text, start, _ = at("The side won, will a late goal.")
+    assert clause_start(text, start, False)
+    text, start, _ = at("The side won will a late goal.")
+    assert not clause_start(text, start, False)
 
 
 def test_pattern_thresholds_load():
