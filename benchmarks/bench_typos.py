@@ -214,11 +214,9 @@ BUDGET = 1.0
 
 def _accepts(c, product: float, context: float, side: float, one_sided: float) -> bool:
     """``typos.confusion_verdict`` with the thresholds given."""
-    if c.product < product or c.context < context or min(c.left / c.prior, c.right) < side:
-        return False
-    if getattr(c, "pattern", ""):
-        return True  # a grammar pattern reads both neighbours: no one-sided minimum
-    return min(c.product, c.context) >= max(product, one_sided) or (c.left != 1.0 and c.right != 1.0)
+    from newsclean.plugins.typos import confusion_verdict
+
+    return confusion_verdict(c, product=product, context=context, side=side, one_sided=one_sided)
 
 
 def choose_levels(options: dict, budget: int) -> tuple[int, dict]:

@@ -219,16 +219,28 @@ SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))")
 #: A short capitalised word before a full stop is an abbreviation (Mr., Gen., U.S.), not a sentence end.
 ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][A-Za-z]{0,3}|[A-Za-z])$")
 
+#: ``grammar_pattern`` cues: the word stands in a statement (see ``statement``); a number or an
+#: amount comes next; a day of the week comes next, as a report dates an event.
+STATEMENT = "statement"
+NUMBER_NEXT = "number"
+DAY_NEXT = "day"
+#: An amount after spaces: a currency sign and a digit (``too £10``).
+AMOUNT_NEXT = re.compile(r" {1,3}[£$€¥]\d")
+WEEKDAYS = frozenset(d.lower() for d in DAYS)
+#: After "one" + a day, these tell a story (one Sunday morning, one Friday in May): "one" is right.
+STORY_AFTER_DAY = re.compile(r" {1,3}(?:morning|afternoon|evening|night|in|of|when|last)\b", re.IGNORECASE)
+
 #: "its" before these is "it's" (its a, its the, its not, its been): never a possessive.
 IT_IS_NEXT = frozenset("a an the not been".split())
 
 
-def grammar_pattern(
-    word: str, alternative: str, left: str | None, right: str | None, stated: bool = False
-) -> str:
+def grammar_pattern(word: str, alternative: str, left: str | None, right: str | None, cue: str = "") -> str:
     """The name of the grammar pattern that backs ``word -> alternative`` between ``left`` and
     ``right`` (spelled as in the bigrams, None: no word; ``CLAUSE``: ``word`` starts a clause),
-    or "" (judged by the bigrams alone). ``stated``: the word stands in a statement (``statement``).
+    or "" (judged by the bigrams alone). ``cue``: what the text says beyond the two neighbours
+    (``STATEMENT``: the word stands in a statement; ``NUMBER_NEXT``: a number or an amount comes
+    next; ``DAY_NEXT``: a day of the week comes next, and no word that tells a story after it
+    (``one Sunday morning``, ``one Sunday in May``); see ``confusion_candidates``).
 
     A pattern has its own ``MIN_PRODUCT`` (an ``=word<TAB>into<TAB>N<TAB>pattern`` line of the sets
     file): the bigrams must still not contradict it. The patterns are English grammar, not BBC habits:
@@ -236,12 +248,16 @@ def grammar_pattern(
     the seed, ``will the`` after a noun: ``with``; a question inverts: ``But will the device ...?``);
     at a clause's start too (``Will the help of ...``, ``..., will a late goal.``); a preposition + ``it's`` is always the possessive (``of it's
     shares``); ``its`` + article or ``not``/``been`` is always ``it's``; ``one`` + determiner or
-    object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``.
+    object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``, and
+    so is ``one`` + a day of the week in a report (``said one Tuesday``; not a story's ``one Sunday
+    morning``); ``too`` qualifies an adjective or an adverb, never a number or an amount (``rose 2%
+    too 3%``, ``from £6 too £10``), so there it is ``to``. (``too`` + a name is no pattern: ``too
+    Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
     """
     if right is None:
         return ""
     if word == "will":
-        if alternative != "with" or right not in DETERMINERS or not stated:
+        if alternative != "with" or right not in DETERMINERS or cue != STATEMENT:
             return ""
         if left == CLAUSE:
             return "clause+will+determiner"
@@ -254,8 +270,14 @@ def grammar_pattern(
         if alternative == "it's" and right in IT_IS_NEXT:
             return "its+article"
     elif word == "one":
-        if alternative == "on" and right in ON_OBJECTS and left is not None and left not in ONE_AS_PRONOUN and left != "two":
-            return "one+determiner"
+        if alternative == "on" and left not in ONE_AS_PRONOUN and left != "two":
+            if right in ON_OBJECTS and left is not None:
+                return "one+determiner"
+            if right in WEEKDAYS and cue == DAY_NEXT:
+                return "one+day"
+    elif word == "too":
+        if alternative == "to" and cue == NUMBER_NEXT:
+            return "too+number"
     return ""
 
 
@@ -559,7 +581,7 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         if start and end < size and text[start - 1] in QUOTES and text[end] in QUOTES:
             continue  # a word quoted on its own is a mention: the word "their"
         following = right_match(text, end, end + 40)
-        stated = False
+        cue = ""
         if following is None:
             right = None
         else:
@@ -571,12 +593,21 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         if "’" in word:
             word = word.replace("’", "'")
         elif word == "will" and right in DETERMINERS:
-            stated = statement(text, start, end)
-            if stated and left is None and clause_start(text, start, token[0].isupper()):
-                left = CLAUSE
+            if statement(text, start, end):
+                cue = STATEMENT
+                if left is None and clause_start(text, start, token[0].isupper()):
+                    left = CLAUSE
+        elif word == "too" and token == "too":
+            if following is None:
+                if AMOUNT_NEXT.match(text, end):
+                    cue, right = NUMBER_NEXT, "two"  # scored as a number, like "2%"
+            elif NUMBER.fullmatch(following.group(1)):  # a number ("3%", "17.58"), not "3D"
+                cue = NUMBER_NEXT
+        elif word == "one" and right in WEEKDAYS and not STORY_AFTER_DAY.match(text, following.end()):
+            cue = DAY_NEXT
         elif word == "or" and EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
             continue  # either ... or, whether ... or: a coordination, never "of"
-        best = best_alternative(data, word, left, right, unseen, stated)
+        best = best_alternative(data, word, left, right, unseen, cue)
         if best is not None:
             append(Confusion(start, end, word, *best))
     return out
@@ -584,11 +615,11 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
 
 @functools.lru_cache(maxsize=1 << 16)
 def _best_alternative(
-    data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float, stated: bool = False
+    data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float, cue: str = ""
 ) -> tuple[str, float, float, float, float, str] | None:
     """``(alternative, left ratio, right ratio, prior, threshold, pattern)`` of the best alternative to
     ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus);
-    ``stated``: the word stands in a statement (see ``statement``; checked only where a pattern needs it)."""
+    ``cue``: what ``grammar_pattern`` may need beyond the neighbours (computed only where a pattern reads it)."""
     best = None
     for alternative in data.alternatives[word]:
         if left is None or data.proxies[word][0] != word or data.proxies[alternative][0] != alternative:
@@ -598,7 +629,7 @@ def _best_alternative(
         right_ratio = 1.0 if right is None else _right_ratio(data, word, alternative, right, unseen)
         prior = _prior(data, word, alternative)
         if best is None or left_ratio * right_ratio > best[1] * best[2]:
-            pattern = grammar_pattern(word, alternative, left, right, stated)
+            pattern = grammar_pattern(word, alternative, left, right, cue)
             threshold = data.thresholds.get((word, alternative), MIN_PRODUCT)
             if pattern:
                 threshold = data.thresholds.get((word, alternative, pattern), threshold)
@@ -606,14 +637,30 @@ def _best_alternative(
     return best
 
 
-def confusion_verdict(candidate: Confusion) -> bool:
-    """Whether the context prefers the alternative overwhelmingly, and neither side says otherwise."""
+def confusion_verdict(
+    candidate: Confusion,
+    *,
+    product: float | None = None,
+    context: float = MIN_CONTEXT,
+    side: float = MIN_SIDE,
+    one_sided: float = MIN_ONE_SIDED,
+) -> bool:
+    """Whether the context prefers the alternative overwhelmingly, and neither side says otherwise.
+
+    The keywords override the thresholds (``product``: the candidate's own ``threshold``), for tuning.
+    A grammar pattern reads both neighbours: it needs neither the prior taken out (``context``) nor
+    the one-sided minimum, and a left side with no bigram at all (ratio 1) is no evidence against it.
+    """
     c = candidate
-    if c.product < c.threshold or c.context < MIN_CONTEXT or min(c.left / c.prior, c.right) < MIN_SIDE:
+    if c.product < (c.threshold if product is None else product):
         return False
     if c.pattern:
-        return True  # the pattern reads both neighbours: no one-sided minimum
-    return min(c.product, c.context) >= max(c.threshold, MIN_ONE_SIDED) or (c.left != 1.0 and c.right != 1.0)
+        return min(c.left / c.prior if c.left != 1.0 else 1.0, c.right) >= side
+    if c.context < context or min(c.left / c.prior, c.right) < side:
+        return False
+    return min(c.product, c.context) >= max(c.threshold if product is None else product, one_sided) or (
+        c.left != 1.0 and c.right != 1.0
+    )
 
 
 def confusion_spans(text: str) -> list[Span]:

@@ -165,13 +165,13 @@ def test_a_day_is_no_name():
 def test_grammar_patterns():
     from newsclean.plugins.typos import grammar_pattern
 
-    from newsclean.plugins.typos import CLAUSE
+    from newsclean.plugins.typos import CLAUSE, DAY_NEXT, NAME, NUMBER_NEXT, STATEMENT
 
-    assert grammar_pattern("will", "with", "talks", "the", stated=True) == "will+determiner"
-    assert grammar_pattern("will", "with", "talks", "the", stated=False) == ""  # a question: But will the ...?
-    assert grammar_pattern("will", "with", "nor", "the", stated=True) == ""  # inversion: Nor will the government
-    assert grammar_pattern("will", "with", None, "the", stated=True) == ""  # no word before (a dash, a bracket)
-    assert grammar_pattern("will", "with", CLAUSE, "the", stated=True) == "clause+will+determiner"
+    assert grammar_pattern("will", "with", "talks", "the", cue=STATEMENT) == "will+determiner"
+    assert grammar_pattern("will", "with", "talks", "the", cue="") == ""  # a question: But will the ...?
+    assert grammar_pattern("will", "with", "nor", "the", cue=STATEMENT) == ""  # inversion: Nor will the government
+    assert grammar_pattern("will", "with", None, "the", cue=STATEMENT) == ""  # no word before (a dash, a bracket)
+    assert grammar_pattern("will", "with", CLAUSE, "the", cue=STATEMENT) == "clause+will+determiner"
     assert grammar_pattern("it's", "its", "of", "energy") == "preposition+it's"
     assert grammar_pattern("it's", "its", "said", "energy") == ""
     assert grammar_pattern("its", "it's", "feel", "a") == "its+article"
@@ -179,6 +179,30 @@ def test_grammar_patterns():
     assert grammar_pattern("one", "on", "praise", "them") == "one+determiner"
     assert grammar_pattern("one", "on", "is", "the") == ""  # is one the largest: "of" is missing
     assert grammar_pattern("one", "on", "to", "a") == ""  # one a day
+    assert grammar_pattern("one", "on", "said", "tuesday", cue=DAY_NEXT) == "one+day"
+    assert grammar_pattern("one", "on", "said", "tuesday") == ""  # one Tuesday morning: a story
+    assert grammar_pattern("one", "on", "the", "sunday", cue=DAY_NEXT) == ""  # the one Sunday he missed
+    assert grammar_pattern("too", "to", "rose", "two", cue=NUMBER_NEXT) == "too+number"
+    assert grammar_pattern("too", "to", "move", NAME) == ""  # too Greek, too Tory: no pattern
+
+
+def test_too_cues():
+    def cue(text):
+        return [c.pattern for c in confusion_candidates(text) if c.word == "too"]
+
+    assert cue("Shares rose 2% too 3% on Monday.") == ["too+number"]
+    assert cue("The fare went from £6 too £10 a trip.") == ["too+number"]
+    assert cue("The picture looks too 3D for some.") == [""]
+    assert cue("The film was ruled too American by a court.") == [""]
+
+
+def test_one_before_a_day():
+    def patterns(text):
+        return [c.pattern for c in confusion_candidates(text) if c.word == "one"]
+
+    assert patterns("Ministers will meet one Thursday to discuss the plan.") == ["one+day"]
+    assert patterns("They met one Sunday morning and married a year later.") == [""]
+    assert patterns("It happened one Friday in May.") == [""]
 
 
 def test_statement():
