@@ -227,6 +227,20 @@ DAY_NEXT = "day"
 #: An amount after spaces: a currency sign and a digit (``too £10``).
 AMOUNT_NEXT = re.compile(r" {1,3}[£$€¥]\d")
 WEEKDAYS = frozenset(d.lower() for d in DAYS)
+#: A number after "or" when its bigrams ("or two") are no evidence: a word no bigram has.
+NUMBER_WORD = "<number>"
+#: Before "or" + a number these are counted things that coordinate with a number (a week or 10 days).
+COUNTED = frozenset(
+    "day days week weeks month months year years hour hours minute minutes second seconds decade decades "
+    "season seasons time times point points goal goals game games match matches round rounds set sets "
+    "percent cent cents penny pence pound pounds dollar dollars euro euros yen mile miles metre metres "
+    "meter meters foot feet inch inches yard yards kilo kilos tonne tonnes ton tons people dozen".split()
+)
+#: A number before "or" in the same sentence: the number after it restates an amount (4.9 million or 11.7%).
+NUMBER_BEFORE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 #: After "one" + a day, these tell a story (one Sunday morning, one Friday in May): "one" is right.
 STORY_AFTER_DAY = re.compile(r" {1,3}(?:morning|afternoon|evening|night|in|of|when|last)\b", re.IGNORECASE)
 
@@ -251,7 +265,9 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``, and
     so is ``one`` + a day of the week in a report (``said one Tuesday``; not a story's ``one Sunday
     morning``); ``too`` qualifies an adjective or an adverb, never a number or an amount (``rose 2%
-    too 3%``, ``from £6 too £10``), so there it is ``to``. (``too`` + a name is no pattern: ``too
+    too 3%``, ``from £6 too £10``), so there it is ``to``; a noun + ``or`` + a number, with no number
+    before (``the total or 24.2 trillion``, ``the quarter or 2004``; not ``a week or 10 days``,
+    ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``. (``too`` + a name is no pattern: ``too
     Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
     """
     if right is None:
@@ -278,6 +294,9 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     elif word == "too":
         if alternative == "to" and cue == NUMBER_NEXT:
             return "too+number"
+    elif word == "or":
+        if alternative == "of" and cue == NUMBER_NEXT and left is not None and left != NAME and left not in COUNTED:
+            return "or+number"
     return ""
 
 
@@ -605,8 +624,14 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
                 cue = NUMBER_NEXT
         elif word == "one" and right in WEEKDAYS and not STORY_AFTER_DAY.match(text, following.end()):
             cue = DAY_NEXT
-        elif word == "or" and EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
-            continue  # either ... or, whether ... or: a coordination, never "of"
+        elif word == "or":
+            if EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
+                continue  # either ... or, whether ... or: a coordination, never "of"
+            if following is not None and NUMBER.fullmatch(following.group(1)):
+                cut = max(text.rfind("\n", max(0, start - 60), start), text.rfind(". ", max(0, start - 60), start))
+                if not NUMBER_BEFORE.search(text, max(0, start - 60, cut + 1), start):
+                    # no right-hand evidence: "or two" counts "one or two", whose number before is excluded here
+                    cue, right = NUMBER_NEXT, NUMBER_WORD
         best = best_alternative(data, word, left, right, unseen, cue)
         if best is not None:
             append(Confusion(start, end, word, *best))

@@ -184,6 +184,8 @@ def test_grammar_patterns():
     assert grammar_pattern("one", "on", "the", "sunday", cue=DAY_NEXT) == ""  # the one Sunday he missed
     assert grammar_pattern("too", "to", "rose", "two", cue=NUMBER_NEXT) == "too+number"
     assert grammar_pattern("too", "to", "move", NAME) == ""  # too Greek, too Tory: no pattern
+    assert grammar_pattern("or", "of", "quarter", "<number>", cue=NUMBER_NEXT) == "or+number"
+    assert grammar_pattern("or", "of", "week", "<number>", cue=NUMBER_NEXT) == ""  # a week or 10 days
 
 
 def test_too_cues():
