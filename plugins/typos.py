@@ -186,7 +186,7 @@ DETERMINERS = frozenset("the a an his her their its our my your these those".spl
 #: "will" as a noun (the will of, free will, against their will) or inverted (nor will the, how will the).
 WILL_NOUN_OR_INVERTED = frozenset(
     "the a an his her their its our my your this that free political good ill own sheer public popular last "
-    "how what when where why who which whom nor neither so only then".split()
+    "how what when where why who which whom nor neither so only then as than".split()
 )
 PREPOSITIONS = frozenset(
     "of in to for with at by from on into onto about over under through across against without within "
@@ -259,8 +259,10 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     A pattern has its own ``MIN_PRODUCT`` (an ``=word<TAB>into<TAB>N<TAB>pattern`` line of the sets
     file): the bigrams must still not contradict it. The patterns are English grammar, not BBC habits:
     ``will`` + determiner is ungrammatical for the auxiliary in a statement (``relations will all`` is
-    the seed, ``will the`` after a noun: ``with``; a question inverts: ``But will the device ...?``);
-    at a clause's start too (``Will the help of ...``, ``..., will a late goal.``); a preposition + ``it's`` is always the possessive (``of it's
+    the seed, ``will the`` after a noun: ``with``; a question inverts: ``But will the device ...?``,
+    and so do ``as will the Liberal Democrats``, ``nor will the``), at a clause's start too (``Will
+    the help of ...``, ``..., will a late goal.``), and so is ``will`` + a name (``talks will Israel``,
+    ``an analyst will Barclays``: a day is no name, ``will Monday``); a preposition + ``it's`` is always the possessive (``of it's
     shares``); ``its`` + article or ``not``/``been`` is always ``it's``; ``one`` + determiner or
     object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``, and
     so is ``one`` + a day of the week in a report (``said one Tuesday``; not a story's ``one Sunday
@@ -273,12 +275,12 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     if right is None:
         return ""
     if word == "will":
-        if alternative != "with" or right not in DETERMINERS or cue != STATEMENT:
+        if alternative != "with" or cue != STATEMENT or left is None or left in WILL_NOUN_OR_INVERTED:
             return ""
-        if left == CLAUSE:
-            return "clause+will+determiner"
-        if left is not None and left not in WILL_NOUN_OR_INVERTED:
-            return "will+determiner"
+        if right == NAME:
+            return "will+name"
+        if right in DETERMINERS:
+            return "clause+will+determiner" if left == CLAUSE else "will+determiner"
     elif word == "it's":
         if alternative == "its" and left in PREPOSITIONS:
             return "preposition+it's"
@@ -611,7 +613,7 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
                 right = spelled(neighbour)
         if "’" in word:
             word = word.replace("’", "'")
-        elif word == "will" and right in DETERMINERS:
+        elif word == "will" and (right in DETERMINERS or right == NAME):
             if statement(text, start, end):
                 cue = STATEMENT
                 if left is None and clause_start(text, start, token[0].isupper()):

@@ -172,6 +172,8 @@ def test_grammar_patterns():
     assert grammar_pattern("will", "with", "nor", "the", cue=STATEMENT) == ""  # inversion: Nor will the government
     assert grammar_pattern("will", "with", None, "the", cue=STATEMENT) == ""  # no word before (a dash, a bracket)
     assert grammar_pattern("will", "with", CLAUSE, "the", cue=STATEMENT) == "clause+will+determiner"
+    assert grammar_pattern("will", "with", "talks", NAME, cue=STATEMENT) == "will+name"
+    assert grammar_pattern("will", "with", "as", "the", cue=STATEMENT) == ""  # as will the Lib Dems
     assert grammar_pattern("it's", "its", "of", "energy") == "preposition+it's"
     assert grammar_pattern("it's", "its", "said", "energy") == ""
     assert grammar_pattern("its", "it's", "feel", "a") == "its+article"
