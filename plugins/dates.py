@@ -2,7 +2,8 @@
 
 Used by the ``structure`` normalizer; not a plugin itself. A line counts as a
 time stamp only when every word in it is a date word (month, weekday, label
-such as ``Published:``, AM/PM, a zone); the date is parsed with dateutil and the
+such as ``Published:``, ``Last Update:``, ``Issued on:``, AM/PM, a zone; a bar or a bullet between
+the date and the time, a year glued to the time as in ``January 5, 20244:12 PM``); the date is parsed with dateutil and the
 zone resolved with zoneinfo. A zone the line does not give is never guessed:
 the value is then naive. An ambiguous zone abbreviation (``IST``: India, Ireland or
 Israel; see ``AMBIGUOUS_ZONES``) makes the line a time stamp all the same, with a
@@ -55,7 +56,7 @@ AMBIGUOUS_ZONES: dict[str, dict[str, str]] = {
 }
 
 LABEL_PREFIX = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|created|modified)(?: on| at)?|date)\s*:?\s*",
+    r"^(?:(?:first |last )?(?:published|updated?|posted|created|modified|issued)(?: on| at)?|date)\s*:?\s*",
     re.IGNORECASE,
 )
 IANA_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?\b")
@@ -69,6 +70,9 @@ WORD = re.compile(r"[A-Za-z]+")
 ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 READ_TIME = re.compile(r"\s*[•⋅·|]\s*\d+\s*min(?:ute)?s?(?: read)?\s*$", re.IGNORECASE)
 CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
+GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b")
+#: a bar or a bullet between the date and the time (``5 January 2024 • 10:12am``)
+SEPARATORS = re.compile(r"[|•·]")
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\b(?![./]\d)")
 #: Two parse defaults: a field the line does not give shows up as a difference.
 _DEFAULTS = (dt.datetime(1901, 1, 1), dt.datetime(1902, 2, 2))
@@ -114,7 +118,7 @@ def parse_stamp(line: str, region: str | None = None) -> Stamp | None:
     >>> parse_stamp("Updated: Jan 5, 2024, 12:01 IST", region="IN").value
     '2024-01-05T12:01:00+05:30'
     """
-    text = line.strip()
+    text = GLUED_YEAR_TIME.sub(r"\1 \2", line.strip())  # "January 5, 20244:12 PM": the year and the time glued
     if not text or len(text) > MAX_LENGTH or not YEAR.search(text):
         return None
     body = READ_TIME.sub("", LABEL_PREFIX.sub("", text))
@@ -138,7 +142,7 @@ def parse_stamp(line: str, region: str | None = None) -> Stamp | None:
                 target = ZONE_ABBREVIATIONS[zone_name]
                 tz = _zone(target) if isinstance(target, str) else dt.timezone(dt.timedelta(minutes=target))
             body = body[: abbr.start()] + body[abbr.end() :]
-    body = DOTTED_TIME.sub(r"\1:\2", ORDINAL.sub(r"\1", body.replace("|", " "))).strip(" ,-\u2013\u2014")
+    body = DOTTED_TIME.sub(r"\1:\2", ORDINAL.sub(r"\1", SEPARATORS.sub(" ", body))).strip(" ,-\u2013\u2014")
     if not _all_words_are_date_words(body, set()):
         return None
     if ISO.match(body):

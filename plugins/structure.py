@@ -18,7 +18,20 @@ paragraphs), and only where the form is unmistakable:
   with ``standfirst``/``kicker``: a headline and its standfirst, or a section label and its headline,
   both before the first prose line; ``glued_head``: a headline and its date glued to the first paragraph
 - ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head,
-  ``5:45 AM PST 11/19/2019 by Jane Smith`` near it -> ``author``
+  ``5:45 AM PST 11/19/2019 by Jane Smith`` near it -> ``author``; ``Posted by Jane Smith on January 5, 2024``
+  (the date -> ``published``, not when it is labelled ``Updated``); the byline's items are sorted
+  (:func:`byline_credit`): an outlet in the list of names -> ``source`` (``By Jane Smith, BBC News``, ``for the
+  BBC``, ``with AFP``), a role or credentials dropped (``Staff Writer``, ``MS, RD``), a byline naming no person
+  (``By Al Jazeera Staff``) kept as the author
+- head bylines without "By" (:meth:`StructureNormalizer.plan_head_bylines`): ``name_outlet_byline``
+  (``Jane Smith, Associated Press``, ``Jane Smith and John Doe, CNN``), ``desk_byline`` (``Special
+  Correspondent``, ``The Hindu Bureau``), and next to the head's stamp or byline ``name_role_byline``
+  (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``), ``name_byline`` (a name
+  alone over the stamp), ``outlet_line`` (``BBC Sport Scotland`` under the byline), ``reporting_from`` (NYT);
+  ``wire_slug`` (AP's ``BC-EU--Britain-Election, 1st Ld-Writethru``)
+- ``double_stamp``: ``Published Jan. 5, 2024Updated Jan. 6, 2024`` (the first -> ``published``);
+  ``bracket_stamp``: Press TV's ``... go on. [ Last Update: Monday, 5 January 2024 10:12 AM ]`` (the bracket
+  goes, the sentence stays)
 - ``repeated_block``: a run of prose lines given again later in the text (the extractor doubled the article)
 - ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
@@ -26,7 +39,9 @@ paragraphs), and only where the form is unmistakable:
   and a known agency (``WIRE_AGENCIES``) in brackets, with or without a dash (``Berlin (dpa) -``,
   ``Tokyo, Jan. 5 (Jiji Press)--``, ``New Delhi, Jan 5 (IANS) The ...``, IRNA's ``Tehran, IRNA --``), TASS's ``MOSCOW, January 5. /TASS/.``,
   and the Indian press's ``NEW DELHI: The ...`` (an ALL-CAPS place opening the first paragraph, no label
-  such as ``UPDATE:``, no transcript) -> ``source``, ``dateline``
+  such as ``UPDATE:``, no transcript) -> ``source``, ``dateline``; the press-release wires' ``NEW YORK, Jan. 5,
+  2024 /PRNewswire/ --``, ``(GLOBE NEWSWIRE) --``, ``SAN FRANCISCO--(BUSINESS WIRE)--`` and ``release_source``
+  (PR Newswire's closing ``SOURCE Acme Corp.`` -> ``signoff``)
 - ``dateline_block``: CNN's web layout, ``Washington`` / ``CNN`` / ``—`` on lines of their own over the first
   paragraph -> ``dateline``, ``source``
 - ``agency_byline``: ``By JOHN SMITH Associated Press`` (an agency after the name) and ``By JANE SMITH FOR
@@ -60,8 +75,9 @@ paragraphs), and only where the form is unmistakable:
   article: it and every line after it go (kind ``navigation``; lines between the core and it stay)
 
 Everything removed is in the edit log and in ``removed`` with its kind. If the
-rules would remove more than half of a document's words, nothing is removed and
-the document is flagged ``structure:over-deletion``. One exception, for page dumps,
+rules would remove more than half of a document's words (bare numbers do not count: a
+time stamp's digits weigh nothing), nothing is removed and the document is flagged
+``structure:over-deletion``. One exception, for page dumps,
 where navigation can legitimately be most of the words: when ``nav_block`` found the
 article's core, the removal stands if the other rules alone take at most half of the
 words and what remains still holds that core with at least ``CORE_MIN_LINES`` prose
@@ -83,7 +99,7 @@ from typing import Any
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
-from .dates import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, parse_stamp
+from .dates import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, Stamp, parse_stamp
 from .language import guess_language
 
 STEP = "structure"
@@ -109,8 +125,11 @@ MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
 BYLINE = re.compile(
     rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
-    rf"(?:\s*(?:,|\||-|—|–|in)\s*(?P<org>[A-Z][\w.&' -]{{1,40}}))?\.?"
-    rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}}))?$"
+    rf"(?:\s*(?:,|\||-|—|–|/)\s*(?P<org>[A-Z][\w.&' -]{{1,40}})"
+    # "for the BBC" (an outlet), "with AFP, Reuters" (agencies, or a co-writer), "in Kyiv" (a place: no outlet)
+    rf"|\s(?P<link>in|for|For|FOR|with|With)\s(?P<org2>(?:[Tt]he )?[A-Z][\w.&' ,-]{{1,40}}|agencies|wires))?\.?"
+    # "• 5 min read", "| Jan 5, 2024"; "on January 5, 2024" / "at 10:12 AM" (only when it is a time stamp)
+    rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}}))?$"
 )
 #: "Jane Smith | AP": two or three name words only, never the page's first line ("Title | Site").
 PIPE_BYLINE = re.compile(
@@ -149,7 +168,7 @@ OUTLET_SECTION = re.compile(
     r"^(?P<source>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})/(?P<section>[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}):\s+(?=\S)"
 )
 #: a dateline's date: ``Jan. 5``, ``March 3``
-MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,[ ]{1,2}(?:19|20)\d\d)?"
 DATELINE_WITH_SOURCE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}?)"
     rf"(?:,\s*(?P<date>{MONTH_DAY}))?\s*)?"
@@ -169,11 +188,13 @@ PIPE_AGENCIES = frozenset(
 WIRE_AGENCIES = PIPE_AGENCIES | frozenset(
     "RIA Interfax DPA Jiji JIJI Antara PNA IRNA Fars Tasnim Mehr ISNA WAFA SPA KUNA QNA WAM MENA SANA APP UPI "
     "AAP NZPA CP UNI BSS NNA Sputnik Belga ANP APA PAP MTI BTA CTK HINA Tanjug Ukrinform Trend TAP MAP "
-    "Petra BNA ONA Lusa Xinhuanet".split()
+    "Petra BNA ONA Lusa Xinhuanet PRNewswire PRWeb ACCESSWIRE Newsfile EINPresswire GlobeNewswire".split()
     + ["RIA Novosti", "ITAR-TASS", "Interfax-Ukraine", "Kyodo News", "Jiji Press", "Yonhap News", "Press Trust of India",
        "Anadolu Agency", "Xinhua News Agency", "Canadian Press", "Australian Associated Press", "Prensa Latina",
        "Philippine News Agency", "Bernama News", "Antara News", "Fars News", "Tasnim News", "Mehr News",
-       "Saudi Press Agency", "Emirates News Agency", "Qatar News Agency", "Kuwait News Agency", "Anadolu Ajansi"]
+       "Saudi Press Agency", "Emirates News Agency", "Qatar News Agency", "Kuwait News Agency", "Anadolu Ajansi",
+       # press-release wires: "NEW YORK, Jan. 5, 2024 /PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS WIRE)--"
+       "PR Newswire", "GLOBE NEWSWIRE", "Globe Newswire", "BUSINESS WIRE", "Business Wire", "PRNewswire-FirstCall"]
 )
 #: one of WIRE_AGENCIES (the longest first, so "Jiji Press" wins over "Jiji")
 AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=lambda a: (-len(a), a))) + ")"
@@ -192,7 +213,7 @@ DATELINE_COMMA_AGENCY = re.compile(
 #: ``dateline_slash``: TASS's form, ``MOSCOW, January 5. /TASS/.``
 DATELINE_SLASH = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}?)"
-    rf"(?:,\s*(?P<date>{MONTH_DAY}))?\.?\s*/(?P<source>{AGENCY})/\.?\s*(?=[A-Z\"'“‘])"
+    rf"(?:,\s*(?P<date>{MONTH_DAY}))?\.?\s*/(?P<source>{AGENCY})/\.?[ ]{{0,3}}(?:(?:-{{1,2}}|—|–)[ ]{{0,3}})?(?=[A-Z\"'“‘])"
 )
 #: ``dateline_colon``: an ALL-CAPS place and a colon opening the first paragraph (the Indian press:
 #: ``NEW DELHI: The Supreme Court ...``); labels in capitals are no place (see DATELINE_COLON_NOT)
@@ -271,11 +292,13 @@ TIME_ONLY_STAMP = re.compile(
     r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?$"
 )
 #: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
-STAMP_PARTS = re.compile(r"\s{1,4}[/|]\s{1,4}")  # bounded: linear on any run of spaces
+STAMP_PARTS = re.compile(r"\s{1,4}[/|·•]\s{1,4}")  # bounded: linear on any run of spaces
 STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
 MAX_PART_WORDS = 5
 #: a part naming an Indian outlet: an ``IST`` stamp on its line is India Standard Time
 INDIAN_OUTLET = re.compile(r"india|\.in$", re.IGNORECASE)
+#: a time stamp's label (``Posted: Jan 5, 2024``)
+LABEL_START = re.compile(r"^(?:Published|Posted|Updated|Last Updated|First published)\b", re.IGNORECASE)
 #: ``stamp_place``: a time stamp, a dash and the dateline's place in capitals
 STAMP_PLACE = re.compile(r"^(?P<stamp>.{6,80}?)\s+[-–—|]\s+(?P<place>[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,}){0,3})$")
 #: ``relative_stamp``: "3 hours ago", "Updated 20 minutes ago": removed, never a ``published`` value
@@ -306,9 +329,135 @@ STACKED_ROLE = re.compile(
     rf"(?:{'|'.join(f'[{r[0].upper()}{r[0]}]{r[1:]}' for r in WRITER_ROLES)})"
     r"(?:, (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}))?$"
 )
+#: Outlets a byline names besides WIRE_AGENCIES (``By Jane Smith, CNN``, ``Jane Smith and John Doe, CNN``);
+#: an outlet is also recognised by its words (:func:`is_outlet`)
+KNOWN_OUTLETS = frozenset(
+    "CNN BBC NPR PBS CBS NBC ABC MSNBC CNBC ITV RTE RTÉ CBC DW RFI VOA Axios Politico POLITICO HuffPost Newsweek "
+    "Forbes Euronews NHK CGTN NDTV WION TNN Dawn Mint Scroll Rappler RNZ SBS KBS Semafor Vox Slate Salon Insider "
+    "Quartz TIME Wired Nikkei Haaretz Ynet MailOnline PRNewswire GlobeNewswire ACCESSWIRE".split()
+    + ["Al Jazeera", "Al Arabiya", "Press TV", "TRT World", "France 24", "Deutsche Welle", "Voice of America",
+       "Radio Free Europe", "The Guardian", "The Independent", "The Observer", "The Economist", "The Atlantic",
+       "The New Yorker", "The Hindu", "The Wire", "The Conversation", "The Hill", "The Verge", "USA Today", "USA TODAY",
+       "Mail Online", "Business Wire", "PR Newswire", "Globe Newswire", "Nikkei Asia", "Arab News", "Gulf News",
+       "Kyiv Independent", "ProPublica", "Rolling Stone", "Vanity Fair", "Business Insider"]
+)
+_OUTLETS_UPPER = frozenset(o.upper() for o in KNOWN_OUTLETS | WIRE_AGENCIES)
+#: words that make a name an outlet's: always (``BBC News``, ``Xinhua News Agency``) ...
+OUTLET_STRONG_WORD = re.compile(
+    r"\b(?:News|NEWS|Agency|AGENCY|Media|MEDIA|Broadcasting|Television|TV|Radio|Online|ONLINE|Newswire|NEWSWIRE"
+    r"|Network|Newspapers?)\b|\.(?:com|COM)\b"
+)
+#: ... or with "The" or in an outlet's place in the byline (``The Times``, ``, Washington Post``)
+OUTLET_WORD = re.compile(
+    r"\b(?:Press|Times|Post|Journal|Herald|Telegraph|Tribune|Gazette|Chronicle|Daily|Dispatch|Observer|Guardian"
+    r"|Independent|Globe|Courier|Sentinel|Examiner|Inquirer|Enquirer|Bulletin|Register|Mirror|Express|Standard|Star"
+    r"|Mail|Sun|Record|Monitor|Economist|Statesman|Republic|Citizen|Weekly|Magazine|Wire|Reuters|Bloomberg)\b"
+)
+OUTLET_LINK_WORDS = frozenset(["of", "and", "&", "the", "de", "for", "on"])
+#: academic and professional letters after a name (``By Jane Smith, MS, RD``): neither a person nor an outlet
+CREDENTIALS = frozenset(
+    "MS MSc RD RDN LD LDN PhD Ph.D MD M.D RN NP FNP MPH MA MBA BA BSc DO DDS DVM CPT CSCS CDE CDCES CPA CFA CFP JD "
+    "Esq PharmD PsyD LCSW LPC".split()
+)
+#: an organisation's word: such an item of a byline is no person (``Daniel Burstein, MECLABS Institute``)
+ORGANISATION_WORD = re.compile(
+    r"\b(?:Institute|University|Inc|LLC|Ltd|Group|Company|Corp|Corporation|Foundation|Association|Council|Society"
+    r"|Center|Centre|Agency|Ministry|Department|Office)\b"
+)
+#: Blogger's "Posted by Jane Smith at 10:12 AM": a time of day alone (no date, no ``published``)
+CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}\s{0,2}(?:[AaPp]\.?[Mm]\.?)?(?:\s{1,2}[A-Z]{2,4})?$")
+#: "By Jeff Cobb. Last Updated on ...": the byline's date is an update, no publication date
+UPDATED_LABEL = re.compile(r"(?:Updated|Modified)$")
+#: a stamp's label the names ran into (``By Angela Kaye Carpenter Updated on February 16, 2026``)
+BYLINE_LABEL_TAIL = re.compile(r"\.?[ ]{0,3}(?:Last [Uu]pdated|Updated|Last [Mm]odified|Published|Posted)$")
+#: A writer's role in a byline, not a person: ``Staff Writer``, ``Foreign Correspondent``, ``Web Desk``
+ROLE_WORDS = frozenset(WRITER_ROLES) | frozenset(
+    "staff desk bureau team newsroom reporters writers correspondents editors contributors expert experts specialist "
+    "director manager founder co-founder cofounder ceo president officer head strategist consultant scientist "
+    "researcher professor fellow intern".split()
+)
+#: the newsroom's roles a desk line names alone (``Special Correspondent``, ``Staff writer``)
+DESK_ROLES = frozenset(
+    "correspondent reporter writer editor columnist contributor staff desk bureau team newsroom "
+    "correspondents reporters writers editors".split()
+)
+#: words a role may have before its role word (``Senior Foreign Correspondent``, ``Our Correspondent``)
+ROLE_MODIFIERS = frozenset(
+    "our special staff senior chief foreign political diplomatic legal business sports sport city metro local web "
+    "news online digital guest contributing associate deputy managing executive investigative regional national "
+    "international defence defense health science technology tech economics economic education environment "
+    "environmental climate crime security entertainment culture arts film music travel royal social media markets "
+    "finance financial energy transport court political parliamentary europe asia africa middle east world "
+    "washington white house general assistant lead principal freelance".split()
+)
+#: Desk and staff lines in the head: ``Special Correspondent``, ``Staff writer``, ``The Hindu Bureau``, ``TOI World Desk``
+DESK_LINE = re.compile(
+    r"^(?P<outlet>(?:[Tt]he )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}) (?:Desk|Bureau|Staff|Team|Newsroom|DESK|BUREAU|STAFF)$"
+)
+#: a person's name as a byline prints it: two to four capitalised words (``Jane Smith``, ``JOHN SMITH``, ``Ali al-Reza``)
+PERSON_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z][a-z]?[A-Z][a-z'’]+|[A-Z]['’][A-Z][a-z]+|[A-Z]\.|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+PERSON = rf"{PERSON_WORD}(?: (?:(?:de|van|von|al|bin|el|da|di|la|le|der|den|du|dos|del|al-|el-) ?)?{PERSON_WORD}){{1,3}}"
+PERSONS = rf"{PERSON}(?:(?:, | and | & |, and ){PERSON}){{0,3}}"
+PERSON_LINE = re.compile(rf"^{PERSON}$")
+#: words that are no person's: a section, a region, a label (``Middle East``, ``World Politics``)
+NOT_NAME_WORDS = frozenset(
+    "world middle east west north south politics business sport sports health science technology tech opinion local "
+    "national international entertainment culture lifestyle travel food money markets economy europe asia africa "
+    "americas america united states kingdom breaking latest top stories home live video videos photos weather "
+    "updated published posted share read more related topics staff desk bureau team editor reporter writer "
+    "correspondent release advertisement sponsored content contact about privacy policy terms sign subscribe "
+    "login register search menu edition today monday tuesday wednesday thursday friday saturday sunday news "
+    "the new york street avenue road city county state university college school hospital party club court police "
+    "ministry government council church a an and as at by for from how in into is it its my of on or our so than "
+    "that this to what when where which who why with you your we us "
+    # section and topic labels (a label over the date is no byline: "Climate Crisis" / "January 5, 2024")
+    "climate change crisis war league cup premier champions election elections covid coronavirus pandemic analysis "
+    "review reviews feature features interview explainer fact check podcast newsletter guide guides tips deals "
+    "shopping recipes recipe style beauty parenting relationships jobs careers property motoring cars autos games "
+    "gaming tv film films movies books arts theatre football cricket tennis golf rugby racing soccer olympics royals "
+    "crime justice immigration environment energy space ai artificial intelligence data security privacy software "
+    "systems strategies marketing digital social media american british european african asian chinese indian "
+    "russian ukrainian israeli palestinian iranian global scientific living healthy wellness personal finance "
+    "investing stocks crypto bitcoin estate startups leadership management productivity innovation research "
+    "report reports special exclusive update updates blog insights resources webinar events press releases".split()
+)
+#: ``name_outlet_byline``: a head line ``Jane Smith, Associated Press``, ``Jane Smith and John Doe, CNN``,
+#: ``Jane Smith with AFP, Reuters`` (DW), ``Jane Smith | Reuters``: people, then only outlets
+NAME_OUTLET = re.compile(
+    rf"^(?P<names>{PERSONS})(?:, | \| | · | • | [-—–] | with )"
+    r"(?P<org>(?:[Tt]he )?[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,4}(?:(?:, | and | & )(?:[Tt]he )?[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,4}){0,2})$"
+)
+#: ``name_role_byline``: ``Jane Smith, Political Editor``, ``Jane Smith, news reporter`` next to the head's stamp
+NAME_ROLE = re.compile(rf"^(?P<names>{PERSONS}), (?P<role>[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){{0,3}})$")
+#: ``place_byline``: the Guardian's and SCMP's ``Shaun Walker in Kyiv`` (``... and John Doe in Moscow``) next to the stamp
+PLACE_BYLINE = re.compile(
+    rf"^(?P<first>{PERSON}) in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}"
+    rf"(?: and (?P<second>{PERSON}) in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})?$"
+)
+#: ``reporting_from``: the NYT's ``Reporting from Kyiv, Ukraine`` and ``Jane Smith reported from Kyiv.`` under the byline
+REPORTING_FROM = re.compile(r"^Reporting from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}$")
+REPORTED_FROM = re.compile(
+    rf"^(?P<names>{PERSONS}) reported from [A-Z][\w.'’-]*(?:,? (?:and )?[A-Z][\w.'’-]*){{0,5}}"
+    rf"(?:,? and (?:{PERSON}) from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,3}})?\.$"
+)
+#: the rules of a head's time stamp line (a byline without "By" is taken next to one)
+STAMP_RULES = frozenset(["timestamp", "stamp_parts", "stamp_place", "double_stamp"])
+#: ``wire_slug``: AP's keyword slug in the head (``AP-US--Trump-Impeachment, 4th Ld-Writethru``)
+WIRE_SLUG = re.compile(r"^(?:AP|BC|APFN)-[A-Z]{2,4}-{1,2}[A-Za-z0-9][\w-]{1,60}(?:, (?:\d{1,2}(?:st|nd|rd|th) )?Ld-Writethru)?$")
+#: ``bracket_stamp``: Press TV's ``[ Last Update: Monday, 5 January 2024 10:12 AM ]`` ending a line (or alone)
+BRACKET_STAMP = re.compile(
+    r"[\[(][ ]{0,3}(?P<stamp>(?:[Ll]ast |LAST )?(?:[Uu]pdated?|UPDATED?|[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Mm]odified)"
+    r"(?: on| at)?[ ]{0,2}:?[ ]{0,3}[^\[\]()\n]{6,70}?)[ ]{0,3}[\])]$"
+)
+BRACKET_WINDOW = 100
+#: ``double_stamp``: two stamps on one line, the second labelled (``Published Jan. 5, 2024Updated Jan. 6, 2024``,
+#: ``Posted Fri 5 Jan 2024 at 10:12am, updated Fri 5 Jan 2024 at 11:22am``): the first is the article's
+SECOND_STAMP = re.compile(r"(?:[,;]? {0,3}|(?<=[\d.]))(?=(?:Last [Uu]pdated?|LAST UPDATED|Updated|UPDATED|updated|Modified|modified)\b)")
 #: ``source_line``: Al Jazeera's "Source: Al Jazeera and news agencies" ending the article
 SOURCE_ITEM = r"(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|(?:other |international |foreign )?(?:news |wire )?agencies|wire services|wires)"
 SOURCE_LINE = re.compile(rf"^Sources?: (?P<source>{SOURCE_ITEM}(?:(?:,|, and| and| &|/) ?{SOURCE_ITEM}){{0,5}})\.?$")
+#: ``release_source``: a press release's last line naming who issued it (PR Newswire's ``SOURCE Acme Corp.``)
+RELEASE_SOURCE = re.compile(r"^SOURCE [A-Z][\w.&'’-]*(?:,? [A-Z&][\w.&'’-]*){0,5}\.?$")
 #: topic labels after a link header (Sky's "Related Topics" / "France" / "Protests"), when they end the text
 MAX_TOPICS = 12
 #: A headline and its date glued together at the start of the body (inline elements the
@@ -346,6 +495,10 @@ class Plan:
     meta: list[tuple[str, Any, str]] = field(default_factory=list)
     removed_lines: set[int] = field(default_factory=set)
     flags: list[str] = field(default_factory=list)
+    #: a byline was taken: the first one gives the author, even when it names only an outlet ("By Clemson News")
+    bylined: bool = False
+    #: lines that keep their start but lose their end (``bracket_stamp``): the text they will have
+    trimmed: dict[int, str] = field(default_factory=dict)
 
     def meta_value(self, name: str) -> Any:
         return next((v for n, v, _ in self.meta if n == name), None)
@@ -509,7 +662,7 @@ def title_form(text: str) -> bool:
         # two sentences are a paragraph, not a headline; a quoted slogan is not a sentence of its own
         # ("South Dakota says, 'Meth. We're On It,' and Twitter asks ...")
         return False
-    return not (text.endswith((",", ";", ":")) or text[:1].islower())
+    return not (text.endswith((",", ";", ":", "(", "[")) or text[:1].islower())  # ("... in the United States (")
 
 
 def longer_than(lines: list[Line], chars: int) -> bool:
@@ -568,6 +721,20 @@ def stamp_part_furniture(text: str) -> bool:
     )
 
 
+def double_stamp(text: str) -> Stamp | None:
+    """``double_stamp``: a line of two time stamps, the second labelled (``Published Jan. 5, 2024Updated Jan. 6,
+    2024``, ``Posted Fri 5 Jan 2024 at 10:12am, updated Fri 5 Jan 2024 at 11:22am``): the first one, or None."""
+    if len(text) > STAMP_LINE_MAX or not YEAR_IN_TEXT.search(text):
+        return None
+    pieces = [p for p in SECOND_STAMP.split(text) if p.strip()]
+    if not 2 <= len(pieces) <= 3:
+        return None
+    stamps = [parse_stamp(p) for p in pieces]
+    if stamps[-1] is None and RELATIVE_STAMP.match(pieces[-1].strip()):
+        stamps[-1] = stamps[0]  # Reuters: "January 5, 2024 4:12 PM GMT+1Updated 2 hours ago"
+    return stamps[0] if all(stamps) else None
+
+
 def stacked_outlet(text: str) -> str | None:
     """The line under a ``stacked_byline``'s name: the outlet (``BBC News, Paris`` -> ``BBC News``),
     or ``""`` for a role (``Paris correspondent``; ``Business reporter, BBC News`` -> ``BBC News``);
@@ -578,9 +745,139 @@ def stacked_outlet(text: str) -> str | None:
     if m:
         return m.group("outlet") or ""
     m = STACKED_OUTLET.match(text)
-    if m and (NEWS_WORD.search(m.group("outlet")) or m.group("outlet") in WIRE_AGENCIES):
+    if m and (NEWS_WORD.search(m.group("outlet")) or is_outlet(m.group("outlet"), loose=True)):
         return m.group("outlet")
     return None
+
+
+def is_outlet(item: str, *, loose: bool = False) -> bool:
+    """A news outlet's name (``Associated Press``, ``The Associated Press``, ``CNN``, ``BBC News``, ``The Times``):
+    a wire agency, a known outlet, or capitalised words with an outlet's word. A word such as ``Post`` or
+    ``Times`` counts after ``The``, in a name with "of" (``Times of India``), or (``loose``) where the byline
+    puts the outlet (``, Washington Post``): ``Emily Post`` joined by "and" is a person."""
+    item = item.strip().rstrip(".")
+    if not item or len(item) > 50:
+        return False
+    if known_outlet(item):
+        return True
+    bare = item[4:] if item[:4] in ("The ", "THE ", "the ") else item
+    words = bare.split()
+    if not (1 if bare is not item else 2) <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in OUTLET_LINK_WORDS for w in words):
+        return False
+    if OUTLET_STRONG_WORD.search(bare):
+        return True
+    return bool(OUTLET_WORD.search(bare)) and (bare is not item or loose or (len(words) >= 3 and "of" in words))
+
+
+def known_outlet(item: str) -> bool:
+    """A wire agency or an outlet of KNOWN_OUTLETS, by name (``AFP``, ``The Associated Press``, ``CNN``)."""
+    item = item.strip().rstrip(".")
+    bare = item[4:] if item[:4] in ("The ", "THE ", "the ") else item
+    return bare in WIRE_AGENCIES or item in KNOWN_OUTLETS or bare in KNOWN_OUTLETS or (bare.isupper() and bare in _OUTLETS_UPPER)
+
+
+def outlet_line(text: str) -> bool:
+    """A line that is only an outlet's name (``Associated Press``, ``The Columbus Dispatch``), or a known outlet's
+    with its desk or edition (``BBC Sport Scotland``, ``CNN Business``): at most four capitalised words."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    return is_outlet(text, loose=True) or known_outlet(words[0]) or (len(words) > 2 and known_outlet(" ".join(words[:2])))
+
+
+def role_item(item: str) -> bool:
+    """A writer's role in a byline's list of names (``Staff Writer``, ``Foreign Correspondent``, ``news reporter``,
+    ``Al Jazeera Staff``): a role word last, in three words at most, or four when the others are a role's
+    modifiers (``Senior Foreign Affairs Correspondent``) or an outlet."""
+    words = item.strip().rstrip(".").split()
+    if not 1 <= len(words) <= 4 or words[-1].lower() not in ROLE_WORDS:
+        return False
+    if len(words) <= 3 or all(w.lower() in ROLE_MODIFIERS for w in words[:-1]):
+        return True  # ("Jane Smith Globe Staff": four words, a name and a role: left as it is)
+    return len(words) >= 2 and is_outlet(" ".join(words[:-1]))
+
+
+def desk_outlet(item: str) -> str | None:
+    """The outlet of a staff or desk credit (``Al Jazeera Staff`` -> ``Al Jazeera``), else None."""
+    words = item.strip().rstrip(".").split()
+    if len(words) >= 2 and words[-1].lower() in ("staff", "desk", "bureau", "team", "newsroom"):
+        rest = " ".join(words[:-1])
+        if is_outlet(rest) and rest.lower() not in ROLE_MODIFIERS:
+            return rest
+    return None
+
+
+def looks_like_person(text: str) -> bool:
+    """A person's name alone (``Jane Smith``, ``JOHN SMITH``): two to four capitalised words, no outlet's,
+    section's or place's word (``Middle East``, ``World Politics``, ``BBC News`` are not people)."""
+    text = text.strip()
+    if len(text) > 50 or not PERSON_LINE.match(text) or is_outlet(text, loose=True):
+        return False
+    words = text.split()
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # a possessive is no name ("Today's Hours")
+    return not any(w.lower().strip(".") in NOT_NAME_WORDS for w in words)
+
+
+def byline_credit(names_text: str, org: str | None, link: str | None, org2: str | None) -> tuple[list[str], str | None]:
+    """The people and the outlet of a byline's parts (``byline_items``): outlets named in the list of names go to
+    the source (``By Jane Smith, BBC News``), roles are dropped (``By Jane Smith, Staff Writer``, ``By Staff
+    Reporter``), a place after the outlet is dropped (``BBC News, Paris``), ``in Kyiv`` is a place, ``for the BBC``
+    the outlet, ``with AFP, Reuters`` agencies (or a co-writer)."""
+    names_text = BYLINE_LABEL_TAIL.sub("", names_text)  # "By Jeff Cobb. Last Updated on December 11, 2025"
+    items = [i for i in split_names(names_text) if i.rstrip(".") not in CREDENTIALS]  # "Jane Smith, MS, RD"
+    if not items:
+        return [], None
+    if org is not None and org.rstrip(".") in CREDENTIALS:
+        org = None
+    if org is None and link is None and len(items) > 1 and " " not in items[-1] and "," in names_text:
+        org = items.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
+    tail = BYLINE_AGENCY_TAIL.match(items[-1]) if org is None and link is None and items else None
+    if tail:  # agency_byline: "By JOHN SMITH Associated Press"
+        items[-1], org = tail.group("name"), tail.group("org")
+    tail = BYLINE_FOR_OUTLET.match(items[-1]) if org is None and link is None and items else None
+    if tail:  # outlet_byline: "By JANE SMITH FOR MAILONLINE"
+        items[-1], org = tail.group("name"), tail.group("org")
+    people: list[str] = []
+    outlets: list[str] = []
+    for n, item in enumerate(items):
+        # the last item after a comma is where a byline puts its outlet (", Washington Post")
+        loose = n == len(items) - 1 and n > 0 and names_text.rstrip(" .").endswith(item) and names_text[
+            : len(names_text.rstrip(" .")) - len(item)
+        ].rstrip().endswith(",")
+        desk = desk_outlet(item)
+        if desk:
+            outlets.append(desk)
+        elif role_item(item):
+            continue
+        elif is_outlet(item, loose=loose):
+            outlets.append(item)
+        elif not ORGANISATION_WORD.search(item) and (" " in item or len(items) == 1):
+            people.append(item)  # (one word among several names is a broken role: "Home and Digital Security Expert")
+    if link in ("for", "For", "FOR") and org2:
+        org = org2
+    elif link in ("with", "With") and org2:
+        for part in split_names(org2):
+            if is_outlet(part, loose=True):
+                outlets.append(part)
+            elif PERSON_LINE.match(part):
+                people.append(part)
+    if org is not None:
+        org = org.strip()
+        if org.startswith(CREDIT_STARTS) or role_item(org):
+            org = None  # "Written by Jane Smith | Edited by John Doe", "By Jane Smith / Staff Writer"
+        elif desk_outlet(org):
+            org = desk_outlet(org)
+        elif outlets and not is_outlet(org, loose=True):
+            org = None  # "By Jane Smith, BBC News, Paris": the place after the outlet
+    source = outlets[0] if outlets else org
+    if not people:
+        # no person named: the credit itself is the byline ("By Everfit Team", "By Al Jazeera Staff", "By The
+        # Associated Press"); its outlet, if any, is the source too
+        people = [i for i in items if " " in i or len(items) == 1]
+    return people, source
 
 
 def is_prose(text: str) -> bool:
@@ -593,6 +890,11 @@ def paragraph_break(text: str) -> int:
     return 2 if "\n\n" in text else 1
 
 
+def guard_words(text: str) -> int:
+    """The words the over-deletion guard weighs: every word but a bare number."""
+    return sum(1 for w in WORDS.findall(text) if not w.isdigit())
+
+
 def word_count(text: str) -> int:
     return len(WORDS.findall(text))
 
@@ -602,7 +904,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "10"
+    version = "11"
 
     def __init__(
         self,
@@ -689,7 +991,9 @@ class StructureNormalizer(Normalizer):
         self.plan_tail(lines, plan)
         self.plan_role_byline(lines, plan)
         self.plan_head_chrome(doc.text, lines, plan)
+        self.plan_head_bylines(doc.text, lines, plan)
         self.plan_dateline_block(doc.text, lines, plan)
+        self.plan_bracket_stamps(lines, plan)
         self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
         self.plan_inline_credits(doc.text, lines, plan)
@@ -718,13 +1022,14 @@ class StructureNormalizer(Normalizer):
         ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words between them."""
         # a repeated block's words stay in the text (its first copy): they are not lost
         lost = [s for s in plan.removals if s.kind != "repeat"]
-        total = max(word_count(text), 1)
-        removed_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in lost)
+        # words, not numbers: a time stamp's digits ("5 January 2024 10:12") weigh nothing
+        total = max(guard_words(text), 1)
+        removed_words = sum(guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost)
         if removed_words <= OVER_DELETION * total:
             return False
         if core is None:
             return True
-        other_words = sum(word_count(text[s.start : s.end]) - word_count(s.after) for s in lost if s.kind != NAV_KIND)
+        other_words = sum(guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost if s.kind != NAV_KIND)
         if other_words > OVER_DELETION * total:
             return True
         prose = [
@@ -864,10 +1169,154 @@ class StructureNormalizer(Normalizer):
                 if outlet and plan.meta_value("source") is None:
                     plan.meta.append(("source", outlet, "stacked_byline"))
 
+    def plan_head_bylines(self, text: str, lines: list[Line], plan: Plan) -> None:
+        """Bylines without "By", between the top and the first prose line (within ``HEAD_CHROME_LINES``):
+
+        - ``name_outlet_byline``: ``Jane Smith, Associated Press``, ``Jane Smith and John Doe, CNN``,
+          ``Jane Smith with AFP, Reuters``: people, then only outlets (:func:`is_outlet`) -> ``author``, ``source``
+        - ``desk_byline``: ``Special Correspondent``, ``Staff writer``, ``The Hindu Bureau``, ``TOI World Desk``:
+          a role or a desk alone (no author; a known outlet's desk -> ``source``)
+        - ``wire_slug``: AP's keyword slug (``BC-EU--Britain-Brexit-Election, 1st Ld-Writethru``)
+        - next to the head's time stamp or byline line (never the first line left, where the headline is):
+          ``name_role_byline`` (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``),
+          ``name_byline`` (a person's name alone over or under the stamp: ``Jane Smith`` / ``January 5, 2024``),
+          ``reporting_from`` (the NYT's ``Reporting from Kyiv, Ukraine``, ``Jane Smith reported from Kyiv.``)
+        """
+        # the head is counted in the lines the earlier rules left (a page dump's menus went): a second run,
+        # which sees only those, looks at the same lines
+        head = [l for l in lines if l.index not in plan.removed_lines][:HEAD_CHROME_LINES]
+        if len(head) < 2:
+            return
+        last = head[-1].index + 1
+        kinds = {(s.start, s.end): s for s in plan.removals}
+        bylines = {  # the head's byline lines ...
+            l.index for l in lines[:last] if (span := kinds.get((l.start, l.end))) and span.kind == "byline"
+        }
+        stamps = {  # ... and its time stamp lines
+            l.index for l in lines[:last] if (span := kinds.get((l.start, l.end))) and span.rule in STAMP_RULES
+        }
+        for line in head:
+            t = line.text.strip()
+            if is_prose(t) and not REPORTED_FROM.match(t):
+                return
+            if line is head[0] or line.index in plan.removed_lines or len(t) > 100:
+                continue  # (the first line left is the headline's place)
+            if t.startswith(("AP", "BC")) and WIRE_SLUG.match(t):
+                self.remove_line(plan, line, "wire_slug", "signoff")  # AP's "BC-EU--Britain-Election, 1st Ld-Writethru"
+                continue
+            near = {line.index - 1, line.index + 1}
+            # a name and an outlet under the headline or next to the stamp (not a photo credit under a caption)
+            taken = (line.index == head[1].index or bool(near & (stamps | bylines))) and self.take_name_outlet(line, t, plan)
+            taken = taken or self.take_desk_line(line, t, plan)
+            if not taken and near & (stamps | bylines):
+                taken = self.take_near_byline(line, t, plan, {line.index + 1} & stamps, bool(near & bylines))
+            if taken:
+                bylines.add(line.index)
+
+    def take_name_outlet(self, line: Line, text: str, plan: Plan) -> bool:
+        m = NAME_OUTLET.match(text) if ("," in text or " " in text) else None
+        if m is None:
+            return False
+        people = split_names(m.group("names"))
+        outlets = split_names(m.group("org"))
+        if not all(looks_like_person(p) for p in people) or not all(is_outlet(o, loose=True) for o in outlets):
+            return False
+        separator = text[m.end("names") : m.start("org")].strip()
+        if separator not in (",", "|", "·") and not all(known_outlet(o) for o in outlets):
+            return False  # "CNX Software – Embedded Systems News" (a site's tagline), "Boost Your Brand with Affordable Media"
+        self.remove_line(plan, line, "name_outlet_byline", "byline")
+        self.set_byline(plan, people, outlets[0], "name_outlet_byline")
+        return True
+
+    def take_desk_line(self, line: Line, text: str, plan: Plan) -> bool:
+        words = text.split()
+        if not 2 <= len(words) <= 4:
+            return False
+        if DESK_LINE.match(text) is None and not (
+            words[-1].lower() in DESK_ROLES and all(w.lower() in ROLE_MODIFIERS for w in words[:-1])
+        ):
+            return False  # ("Former McKinsey Consultant", "Product Analytics Expert": a person's bio, not a desk)
+        self.remove_line(plan, line, "desk_byline", "byline")
+        outlet = desk_outlet(text)
+        if outlet and plan.meta_value("source") is None:
+            plan.meta.append(("source", outlet, "desk_byline"))
+        plan.bylined = True
+        return True
+
+    def take_near_byline(self, line: Line, text: str, plan: Plan, stamps: set[int], byline: bool) -> bool:
+        if byline and outlet_line(text):  # "By Jane Smith" / "BBC Sport Scotland", "By JOHN SMITH" / "Associated Press"
+            self.remove_line(plan, line, "outlet_line", "byline")
+            if plan.meta_value("source") is None:
+                plan.meta.append(("source", text, "outlet_line"))
+            return True
+        m = NAME_ROLE.match(text)
+        if m and role_item(m.group("role")) and m.group("role").split()[-1].lower() in WRITER_ROLES:
+            people = split_names(m.group("names"))
+            if all(looks_like_person(p) for p in people):
+                self.remove_line(plan, line, "name_role_byline", "byline")
+                self.set_byline(plan, people, None, "name_role_byline")
+                return True
+        m = PLACE_BYLINE.match(text)
+        if m and all(looks_like_person(p) for p in (m.group("first"), m.group("second")) if p):
+            self.remove_line(plan, line, "place_byline", "byline")
+            self.set_byline(plan, [p for p in (m.group("first"), m.group("second")) if p], None, "place_byline")
+            return True
+        if stamps and looks_like_person(text):
+            self.remove_line(plan, line, "name_byline", "byline")
+            self.set_byline(plan, [text], None, "name_byline")
+            return True
+        if REPORTING_FROM.match(text):
+            self.remove_line(plan, line, "reporting_from", "byline")
+            return True
+        m = REPORTED_FROM.match(text)
+        author = plan.meta_value("author") or []
+        if m and author and all(p in author for p in split_names(m.group("names"))):
+            self.remove_line(plan, line, "reporting_from", "byline")
+            return True
+        return False
+
+    @staticmethod
+    def set_byline(plan: Plan, people: list[str], outlet: str | None, rule: str) -> None:
+        if people and not plan.bylined and plan.meta_value("author") is None:
+            plan.meta.append(("author", people, rule))
+        if outlet and plan.meta_value("source") is None:
+            plan.meta.append(("source", outlet, rule))
+        plan.bylined = True
+
+    def plan_bracket_stamps(self, lines: list[Line], plan: Plan) -> None:
+        """``bracket_stamp``: a labelled time stamp in brackets ending a line (Press TV's ``... would go on.
+        [ Last Update: Monday, 5 January 2024 10:12 AM ]``) or standing alone: it goes (a stamp among the first
+        lines -> ``published``); the line's text before it stays. The label and a whole time stamp are needed:
+        ``(Updated at 3 p.m. with the minister's comments)`` is no stamp and stays."""
+        early_lines = max(HEAD_LINES, EARLY_SHARE * len(lines))
+        for line in lines:
+            text = line.text.rstrip()
+            if line.index in plan.removed_lines or not text.endswith(("]", ")")):
+                continue
+            window = max(0, len(text) - BRACKET_WINDOW)
+            m = BRACKET_STAMP.search(text, window)
+            stamp = parse_stamp(m.group("stamp")) if m else None
+            if stamp is None:
+                continue
+            before = text[: m.start()].rstrip()
+            first = parse_stamp(before.rstrip(" -\u2013\u2014|,")) if before else None
+            if first is not None:  # "Published Oct 10, 2023 - [Updated Dec 3, 2025]": the first stamp is the article's
+                stamp, before = first, ""
+            if not before:
+                self.remove_line(plan, line, "bracket_stamp", "timestamp")
+            else:
+                plan.removals.append(Span(line.start + len(before), line.start + len(text), "", "bracket_stamp", kind="timestamp"))
+                plan.trimmed[line.index] = before
+            if line.index < early_lines and stamp.value is not None and plan.meta_value("published") is None:
+                plan.meta.append(("published", stamp.value, "bracket_stamp"))
+
     def plan_title(self, text: str, lines: list[Line], plan: Plan) -> None:
         """The first line left, when it is a headline followed by prose (decided on the lines
-        that stay, so that a second run, which sees only those, decides the same)."""
-        kept = [l for l in lines if l.index not in plan.removed_lines]
+        that stay, as they will read, so that a second run, which sees only those, decides the same)."""
+        kept = [
+            Line(l.index, l.start, l.end, plan.trimmed[l.index]) if l.index in plan.trimmed else l
+            for l in lines if l.index not in plan.removed_lines
+        ]
         # ... and not when the line after it would be a title once it is gone (a headline and a
         # 23-word standfirst without a full stop): the next run would take that one too
         if kept and self.is_title(text, kept, 0) and not (len(kept) > 1 and self.is_title(text, kept, 1)):
@@ -886,14 +1335,17 @@ class StructureNormalizer(Normalizer):
         stamp = parse_stamp(line.text)
         if stamp is None and line.text[:1] in "-•*\u2022":  # "- Published 18 November 2019"
             stamp = parse_stamp(line.text.lstrip("-•*\u2022 "))
+        rule = "timestamp"
+        if stamp is None and len(line.text) <= STAMP_LINE_MAX:
+            stamp, rule = double_stamp(line.text.strip()), "double_stamp"
         if stamp is None:
             if TIME_ONLY_STAMP.match(line.text.strip()):
                 self.remove_line(plan, line, "timestamp", "timestamp")
                 return True
             return early and self.take_compound_stamp(line, plan)
-        self.remove_line(plan, line, "timestamp", "timestamp")
+        self.remove_line(plan, line, rule, "timestamp")
         if early and stamp.value is not None and plan.meta_value("published") is None:
-            plan.meta.append(("published", stamp.value, "timestamp"))
+            plan.meta.append(("published", stamp.value, rule))
         elif flag_ambiguous and stamp.ambiguous:
             plan.flags.append("structure:ambiguous-date")
         return True
@@ -918,25 +1370,37 @@ class StructureNormalizer(Normalizer):
                     plan.meta.append(("dateline", m.group("place"), "stamp_place"))
                 return True
         parts = STAMP_PARTS.split(text)
-        if not 2 <= len(parts) <= 4:
+        if not 2 <= len(parts) <= 5:
             return False
-        for at in (len(parts) - 1, 0) if parse_stamp(parts[0]) is None else (0, len(parts) - 1):
-            others = parts[:at] + parts[at + 1 :]
-            # furniture, or another stamp ("PUBLISHED: 12:01 GMT, 5 January 2024 | UPDATED: ..."): the first is kept
-            if not all(stamp_part_furniture(p) or parse_stamp(p) is not None for p in others):
-                continue
-            region = "IN" if any(INDIAN_OUTLET.search(p) for p in others) else None
-            stamp = parse_stamp(parts[at], region=region)
-            if stamp is None:
-                continue
-            self.remove_line(plan, line, "stamp_parts", "timestamp")
-            if stamp.value is not None and plan.meta_value("published") is None:
-                plan.meta.append(("published", stamp.value, "stamp_parts"))
-            byline = next((BYLINE.match(p) for p in others if BYLINE.match(p)), None)
-            if byline is not None and plan.meta_value("author") is None:
-                plan.meta.append(("author", split_names(byline.group("names")), "stamp_parts"))
-            return True
-        return False
+        stamps = [parse_stamp(p) or double_stamp(p) for p in parts]
+        at = next((i for i, stamp in enumerate(stamps) if stamp is not None), None)
+        if at is None:
+            return False
+        others = parts[:at] + parts[at + 1 :]
+        # furniture, or another stamp ("PUBLISHED: 12:01 GMT, 5 January 2024 | UPDATED: ..."): the first is kept
+        if not all(stamp_part_furniture(p) or parse_stamp(p) is not None or RELATIVE_STAMP.match(p.strip()) for p in others):
+            return False
+        region = "IN" if any(INDIAN_OUTLET.search(p) for p in others) else None
+        stamp = parse_stamp(parts[at], region=region) or stamps[at]
+        self.remove_line(plan, line, "stamp_parts", "timestamp")
+        if stamp.value is not None and plan.meta_value("published") is None:
+            plan.meta.append(("published", stamp.value, "stamp_parts"))
+        byline = next((BYLINE.match(p) for p in others if BYLINE.match(p)), None)
+        if byline is not None:
+            people, outlet = byline_credit(byline.group("names"), byline.group("org"), byline.group("link"), byline.group("org2"))
+        else:  # "Jane Smith · CBC News · Posted: ...", "Jane Smith / TNN / Updated: ...", "Source: Xinhua | 2024-01-05"
+            outlet = next((o for p in others for o in [p.strip().removeprefix("Source: ")] if is_outlet(o, loose=True)), None)
+            # a name with an outlet, before a labelled stamp ("Jane Smith | Posted: ..."), or first and right
+            # before the stamp ("Jane Smith • Oct 20, 2025"); not "November 28, 2025 / Living Healthy / Wellness"
+            people = [
+                parts[i].strip() for i in range(at) if looks_like_person(parts[i])
+                and (outlet or (i == 0 and (at == 1 or LABEL_START.match(parts[at].strip()))))
+            ][:1]
+        if people and not plan.bylined and plan.meta_value("author") is None:
+            plan.meta.append(("author", people, "stamp_parts"))
+        if outlet and plan.meta_value("source") is None:
+            plan.meta.append(("source", outlet, "stamp_parts"))
+        return True
 
     def take_stamp_byline(self, line: Line, plan: Plan) -> bool:
         """``5:45 AM PST 11/19/2019 by Patrick Shanley``: ``published`` and ``author`` from one line."""
@@ -964,23 +1428,22 @@ class StructureNormalizer(Normalizer):
                 byline = None
         if byline is None:
             return False
-        names = split_names(byline.group("names"))
-        org = byline.group("org")
-        if org is None and len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
-            org = names.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
-        tail = BYLINE_AGENCY_TAIL.match(names[-1]) if org is None and names else None
-        if tail:  # agency_byline: "By JOHN SMITH Associated Press"
-            names[-1], org = tail.group("name"), tail.group("org")
-        tail = BYLINE_FOR_OUTLET.match(names[-1]) if org is None and names else None
-        if tail:  # outlet_byline: "By JANE SMITH FOR MAILONLINE"
-            names[-1], org = tail.group("name"), tail.group("org")
+        groups = byline.groupdict()
+        when = parse_stamp(groups["when"]) if groups.get("when") else None
+        if groups.get("when") and ((when is None and not CLOCK_ONLY.match(groups["when"])) or first_line):
+            # (a byline with its date opening the text is taken for a title or a teaser's line: it stays)
+            return False  # "By Tuesday at the latest ...": "on" / "at" is followed by a time stamp, or no byline
+        if when is not None and UPDATED_LABEL.search(groups["names"]):
+            when = None  # "By Jeff Cobb. Last Updated on December 11, 2025": the line goes, the date is no publication date
+        names, org = byline_credit(byline.group("names"), groups.get("org"), groups.get("link"), groups.get("org2"))
         self.remove_line(plan, line, "byline", "byline")  # every byline line goes; the first gives the author
-        if plan.meta_value("author") is None:
+        if names and not plan.bylined and plan.meta_value("author") is None:
             plan.meta.append(("author", names, "byline"))
+        plan.bylined = True
         if org and plan.meta_value("source") is None:
             plan.meta.append(("source", org.strip(), "byline"))
-        rest = byline.groupdict().get("rest")
-        stamp = parse_stamp(rest.split("•")[0]) if rest else None
+        rest = groups.get("rest")
+        stamp = parse_stamp(rest.split("•")[0]) if rest else when
         if stamp is not None and stamp.value and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "byline"))
         return True
@@ -1040,7 +1503,7 @@ class StructureNormalizer(Normalizer):
             if early and len(line.text) <= 80 and BY_WORD.search(line.text) and self.take_stamp_byline(line, plan):
                 continue
             if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
-                if self.take_byline(line, plan, pipe=False):
+                if self.take_byline(line, plan, pipe=False, first_line=i == 0):
                     continue
             if line.text.strip() in BYLINE_LABELS and i + 1 < len(lines):
                 name = NAME_LINE.match(lines[i + 1].text.strip())
@@ -1134,6 +1597,11 @@ class StructureNormalizer(Normalizer):
                 self.remove_line(plan, line, "signoff", "signoff")
                 if plan.meta_value("signoff") is None:
                     plan.meta.append(("signoff", text, "signoff"))
+                continue
+            if text.startswith("SOURCE ") and len(text) <= 80 and RELEASE_SOURCE.match(text):
+                self.remove_line(plan, line, "release_source", "signoff")  # PR Newswire's "SOURCE Acme Corp."
+                if plan.meta_value("signoff") is None:
+                    plan.meta.append(("signoff", text, "release_source"))
                 continue
             if text.startswith("Source") and len(text) <= 120:
                 m = SOURCE_LINE.match(text)
@@ -1264,7 +1732,7 @@ class StructureNormalizer(Normalizer):
                 if first and groups.get("source") and plan.meta_value("source") is None:
                     plan.meta.append(("source", groups["source"].strip(), "dateline"))
                 if first and groups.get("place") and plan.meta_value("dateline") is None:
-                    plan.meta.append(("dateline", groups["place"].strip(" ,"), "dateline"))
+                    plan.meta.append(("dateline", groups["place"].strip(" ,-\u2013\u2014"), "dateline"))
                 if self.params["datelines"] == "extract":
                     plan.removals.append(Span(line.start + at, line.start + at + m.end(), "", "dateline", kind="dateline"))
                 first = False
