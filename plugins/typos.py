@@ -227,6 +227,19 @@ DAY_NEXT = "day"
 #: An amount after spaces: a currency sign and a digit (``too £10``).
 AMOUNT_NEXT = re.compile(r" {1,3}[£$€¥]\d")
 WEEKDAYS = frozenset(d.lower() for d in DAYS)
+#: ``or`` after a quantity and before a determiner: "of" (``one or the biggest``), unless the words
+#: after the determiner make a coordination (``one or the other``, ``two or a few``, ``40% or a 50% stake``).
+QUANTITY_BEFORE = "quantity"
+QUANTITY = re.compile(
+    r"(?:^|(?<=[\s\"'(]))(?:one|two|three|four|five|six|seven|eight|nine|ten|most|many|some|any|none|each|half|"
+    r"much|both|several|few|\d+(?:\.\d+)?%) {1,3}$",
+    re.IGNORECASE,
+)
+COORDINATED_AFTER = re.compile(
+    r" {1,3}\w+ {1,3}(?:other|others|another|same|latter|former|few|couple|handful|dozen|number|majority|bulk|rest|"
+    r"\d)",
+    re.IGNORECASE,
+)
 #: A number after "or" when its bigrams ("or two") are no evidence: a word no bigram has.
 NUMBER_WORD = "<number>"
 #: Before "or" + a number these are counted things that coordinate with a number (a week or 10 days).
@@ -269,7 +282,9 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     morning``); ``too`` qualifies an adjective or an adverb, never a number or an amount (``rose 2%
     too 3%``, ``from £6 too £10``), so there it is ``to``; a noun + ``or`` + a number, with no number
     before (``the total or 24.2 trillion``, ``the quarter or 2004``; not ``a week or 10 days``,
-    ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``. (``too`` + a name is no pattern: ``too
+    ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``, and so is
+    ``or`` between a quantity and a determiner (``one or the biggest``, ``half or their staff``, ``40%
+    or the market``; not ``one or the other``, ``one or a few``). (``too`` + a name is no pattern: ``too
     Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
     """
     if right is None:
@@ -299,6 +314,8 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     elif word == "or":
         if alternative == "of" and cue == NUMBER_NEXT and left is not None and left != NAME and left not in COUNTED:
             return "or+number"
+        if alternative == "of" and cue == QUANTITY_BEFORE and right in DETERMINERS:
+            return "quantity+or+determiner"
     return ""
 
 
@@ -629,7 +646,10 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         elif word == "or":
             if EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
                 continue  # either ... or, whether ... or: a coordination, never "of"
-            if following is not None and NUMBER.fullmatch(following.group(1)):
+            if right in DETERMINERS and QUANTITY.search(text, max(0, start - 16), start):
+                if not COORDINATED_AFTER.match(text, end):
+                    cue = QUANTITY_BEFORE
+            elif following is not None and NUMBER.fullmatch(following.group(1)):
                 cut = max(text.rfind("\n", max(0, start - 60), start), text.rfind(". ", max(0, start - 60), start))
                 if not NUMBER_BEFORE.search(text, max(0, start - 60, cut + 1), start):
                     # no right-hand evidence: "or two" counts "one or two", whose number before is excluded here

@@ -188,6 +188,8 @@ def test_grammar_patterns():
     assert grammar_pattern("too", "to", "move", NAME) == ""  # too Greek, too Tory: no pattern
     assert grammar_pattern("or", "of", "quarter", "<number>", cue=NUMBER_NEXT) == "or+number"
     assert grammar_pattern("or", "of", "week", "<number>", cue=NUMBER_NEXT) == ""  # a week or 10 days
+    assert grammar_pattern("or", "of", "one", "the", cue="quantity") == "quantity+or+determiner"
+    assert grammar_pattern("or", "of", "one", "the") == ""  # one or the other: no cue
 
 
 def test_too_cues():
