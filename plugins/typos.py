@@ -240,6 +240,13 @@ COORDINATED_AFTER = re.compile(
     r"\d)",
     re.IGNORECASE,
 )
+#: ... and after these (a complex preposition's head, or a word that takes "of") "or" + a determiner is
+#: "of": they are seldom coordinated (not "start", "end", "top", "side": "the start or the end")
+DETERMINER_NEXT = "determiner"
+OF_HEADS = frozenset(
+    "because instead ahead regardless behalf terms spite favour favor charge lot lots couple handful majority "
+    "series variety aware capable afraid proud guilty accused out short part rest front".split()
+)
 #: A number after "or" when its bigrams ("or two") are no evidence: a word no bigram has.
 NUMBER_WORD = "<number>"
 #: Before "or" + a number these are counted things that coordinate with a number (a week or 10 days).
@@ -284,7 +291,8 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     before (``the total or 24.2 trillion``, ``the quarter or 2004``; not ``a week or 10 days``,
     ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``, and so is
     ``or`` between a quantity and a determiner (``one or the biggest``, ``half or their staff``, ``40%
-    or the market``; not ``one or the other``, ``one or a few``). (``too`` + a name is no pattern: ``too
+    or the market``; not ``one or the other``, ``one or a few``), and between a word that takes "of"
+    and a determiner (``because or the``, ``in terms or the``, ``a lot or the``, ``aware or the``). (``too`` + a name is no pattern: ``too
     Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
     """
     if right is None:
@@ -316,6 +324,8 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
             return "or+number"
         if alternative == "of" and cue == QUANTITY_BEFORE and right in DETERMINERS:
             return "quantity+or+determiner"
+        if alternative == "of" and cue == DETERMINER_NEXT and right in DETERMINERS and left in OF_HEADS:
+            return "head+or+determiner"
     return ""
 
 
@@ -646,9 +656,9 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
         elif word == "or":
             if EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
                 continue  # either ... or, whether ... or: a coordination, never "of"
-            if right in DETERMINERS and QUANTITY.search(text, max(0, start - 16), start):
+            if right in DETERMINERS:
                 if not COORDINATED_AFTER.match(text, end):
-                    cue = QUANTITY_BEFORE
+                    cue = QUANTITY_BEFORE if QUANTITY.search(text, max(0, start - 16), start) else DETERMINER_NEXT
             elif following is not None and NUMBER.fullmatch(following.group(1)):
                 cut = max(text.rfind("\n", max(0, start - 60), start), text.rfind(". ", max(0, start - 60), start))
                 if not NUMBER_BEFORE.search(text, max(0, start - 60, cut + 1), start):

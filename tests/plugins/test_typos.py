@@ -190,6 +190,8 @@ def test_grammar_patterns():
     assert grammar_pattern("or", "of", "week", "<number>", cue=NUMBER_NEXT) == ""  # a week or 10 days
     assert grammar_pattern("or", "of", "one", "the", cue="quantity") == "quantity+or+determiner"
     assert grammar_pattern("or", "of", "one", "the") == ""  # one or the other: no cue
+    assert grammar_pattern("or", "of", "because", "the", cue="determiner") == "head+or+determiner"
+    assert grammar_pattern("or", "of", "start", "the", cue="determiner") == ""  # the start or the end
 
 
 def test_too_cues():
