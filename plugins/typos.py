@@ -227,6 +227,11 @@ DAY_NEXT = "day"
 #: An amount after spaces: a currency sign and a digit (``too £10``).
 AMOUNT_NEXT = re.compile(r" {1,3}[£$€¥]\d")
 WEEKDAYS = frozenset(d.lower() for d in DAYS)
+#: Comparatives: "then" after them is "than" (not "later", "earlier", "longer": "two years later then").
+COMPARATIVES = frozenset(
+    "more less fewer rather better worse greater higher lower larger smaller bigger cheaper faster slower "
+    "stronger weaker harder easier shorter older younger".split()
+)
 #: ``or`` after a quantity and before a determiner: "of" (``one or the biggest``), unless the words
 #: after the determiner make a coordination (``one or the other``, ``two or a few``, ``40% or a 50% stake``).
 QUANTITY_BEFORE = "quantity"
@@ -292,7 +297,8 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``, and so is
     ``or`` between a quantity and a determiner (``one or the biggest``, ``half or their staff``, ``40%
     or the market``; not ``one or the other``, ``one or a few``), and between a word that takes "of"
-    and a determiner (``because or the``, ``in terms or the``, ``a lot or the``, ``aware or the``). (``too`` + a name is no pattern: ``too
+    and a determiner (``because or the``, ``in terms or the``, ``a lot or the``, ``aware or the``);
+    ``then`` after a comparative is ``than`` (``less then four years``, ``rather then``). (``too`` + a name is no pattern: ``too
     Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
     """
     if right is None:
@@ -319,6 +325,9 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
     elif word == "too":
         if alternative == "to" and cue == NUMBER_NEXT:
             return "too+number"
+    elif word == "then":
+        if alternative == "than" and left in COMPARATIVES:
+            return "comparative+then"
     elif word == "or":
         if alternative == "of" and cue == NUMBER_NEXT and left is not None and left != NAME and left not in COUNTED:
             return "or+number"

@@ -192,6 +192,8 @@ def test_grammar_patterns():
     assert grammar_pattern("or", "of", "one", "the") == ""  # one or the other: no cue
     assert grammar_pattern("or", "of", "because", "the", cue="determiner") == "head+or+determiner"
     assert grammar_pattern("or", "of", "start", "the", cue="determiner") == ""  # the start or the end
+    assert grammar_pattern("then", "than", "less", "four") == "comparative+then"
+    assert grammar_pattern("then", "than", "later", "the") == ""  # two years later then
 
 
 def test_too_cues():
