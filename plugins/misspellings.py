@@ -52,19 +52,27 @@ English spells as the candidate does not count (``occur+ed`` is ``occurred``), n
 readings English would not write: ``in+`` before b, l, m, p, r (``inbalance``: English
 writes ``im-``), ``-ally`` after a stem that takes neither ``-ic`` nor ``-al``
 (``evidentally``), a compound with a function word (:data:`FUNCTION_WORD_CLASS`:
-``band+with`` is ``bandwidth`` misspelt). A word that is a candidate's other
+``band+with`` is ``bandwidth`` misspelt), ``-ed``, ``-ing`` or ``-ers`` on a common stem the list
+does not show to be a verb (:func:`_is_verb`: ``advice+ed``, ``covert+ed``, ``solid+ers``; the
+inflections of a common verb are in the list), ``-y`` on a stem of three or more syllables
+(``minister+y``), ``-es`` where English writes ``-s`` (``month+es``), and ``-er(s)`` where a candidate
+has ``-or(s)`` on the same stem (``survive+ers``: ``survivors``). A word that is a candidate's other
 American/British spelling (:func:`_variant`: ``catalog``, ``canceled``, ``theater``,
 ``apnea``) is right, even where the spelling table lacks it.
 
 A candidate that lacks an inflection the word has (:data:`ENDINGS`: ``finaly`` ->
-``final``, ``comissions`` -> ``commission``, ``busineses`` -> ``business``) pays ``COSTS["ending"]``. The words on
+``final``, ``comissions`` -> ``commission``, ``busineses`` -> ``business``; ``-es`` and ``-s`` are one
+ending) pays ``COSTS["ending"]``, and so does one that is the word less an ending whose last two letters
+are swapped (``yeasr`` is ``years`` with a slip, not ``year`` with an ``s`` too many). The words on
 each side (across spaces only) weigh in through bigram counts
 (``data/misspellings_bigrams.tsv``, from symspellpy, MIT; :func:`context_score`):
 ``personel`` between ``military`` and ``were`` is ``personnel``. A reading of the word
 as a derived form does not count when English writes it otherwise (``company+s``,
 ``ache+ive``) or a near dictionary word has both its parts (``co+mission``).
 
-The best candidate wins only when its score reaches :data:`MIN_SCORE` and beats
+The best candidate wins only when its score reaches :data:`MIN_SCORE` (:data:`WEAK_ALLOWANCE` less
+when a word of :data:`MIN_LENGTH_2`+ letters leads the runner-up by :data:`WEAK_LEAD`: a few slips in a
+long word, ``phenomonenon``) and beats
 the runner-up by :data:`MARGIN` and the word's own reading by :data:`KEEP_MARGIN` (more for words
 under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
 more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
@@ -110,6 +118,11 @@ SHORT_MARGIN = 0.5
 MARGIN = 1.0
 #: ... and reach this score (an unknown word is right unless a common word explains it well).
 MIN_SCORE = 3.0
+#: ... or WEAK_ALLOWANCE less when it leads a runner-up by WEAK_LEAD (1,000 times likelier) and the word has
+#: MIN_LENGTH_2+ letters: a long word with a few slips (``phenomonenon``, ``unsucesfuly``) has one far
+#: candidate that no other comes near.
+WEAK_ALLOWANCE = 1.0
+WEAK_LEAD = 3.0
 #: The best candidate must beat the word's own reading (a derived form, :func:`derivation`) by this much.
 KEEP_MARGIN = 1.0
 #: A candidate's score counts its frequency class this much (1: log10 of its count).
@@ -455,9 +468,15 @@ ENDINGS = ("ing", "ed", "ly", "es", "s", "y")
 
 
 def _ending_mismatch(word: str, cand: str) -> str:
-    """The first of :data:`ENDINGS` that ends ``word`` but not ``cand``, or ''."""
+    """The first of :data:`ENDINGS` that ends ``word`` but not ``cand``, or ''. Also the ending of ``word``
+    with its last two letters swapped back when ``cand`` is the rest (``yeasr`` is ``years`` with a slip,
+    not ``year`` with an ``s`` too many; ``dreasm``: ``dreams``, not ``dream``)."""
     for e in ENDINGS:
-        if word.endswith(e) and not cand.endswith(e):
+        if word.endswith(e) and not cand.endswith(e) and not (e == "es" and cand.endswith("s") and cand[-2] != "s"):
+            return e  # (-es and -s are one ending: "monthes" is "months")
+    unswapped = word[:-2] + word[-1] + word[-2]
+    for e in ENDINGS if unswapped != word else ():
+        if unswapped.endswith(e) and unswapped[: -len(e)] == cand:
             return e
     return ""
 
@@ -607,7 +626,8 @@ def judge(
         extra += s["capital_margin"]
         if any(op.split()[0] not in CAPITAL_EDITS for op in best.ops):
             return Verdict(None, "capitalised, not a common slip", best, runner, v.derived, keep)
-    if best.score < s["min_score"]:
+    lead = best.score - runner.score if runner is not None and len(word) >= s["min_length_2"] else 0.0
+    if best.score < s["min_score"] - (s["weak_allowance"] if lead >= s["weak_lead"] else 0.0):
         return Verdict(None, "weak candidate", best, runner, v.derived, keep)
     if keep is not None and not s["context_vs_keep"] and best.context:
         v = Verdict(None, "non_word", best, runner, v.derived, keep + best.context)
@@ -622,6 +642,8 @@ def judge(
 SETTINGS: dict[str, Any] = {
     "margin": MARGIN,
     "min_score": MIN_SCORE,
+    "weak_allowance": WEAK_ALLOWANCE,
+    "weak_lead": WEAK_LEAD,
     "short_length": SHORT_LENGTH,
     "short_margin": SHORT_MARGIN,
     "capital_margin": CAPITAL_MARGIN,
@@ -644,18 +666,51 @@ SETTINGS: dict[str, Any] = {
 # -- words the dictionary lacks ----------------------------------------------------
 
 
+#: Endings English adds to verbs only (a past, a participle, an agent noun's plural): an unknown word read as
+#: such an ending needs a stem the list shows to be a verb (:func:`_is_verb`).
+VERB_SUFFIXES = frozenset({"ed", "d", "ing", "ers"})
+#: ... when the stem is this common: the inflections of a verb that common are in the list (about a tenth
+#: as common, well above its rarest words), those of a rare one (``snaffle``) may not be.
+VERB_EVIDENCE_CLASS = 60
+#: Agent endings spelt two ways for one sound: ``survivers`` is ``survivors`` misspelt, not ``survive+ers``.
+#: (Not the other way: ``-or`` for ``-er`` is often a right variant, ``convertor``, ``adaptor``.)
+_ALTERNATE_SUFFIX = {"er": "or", "ers": "ors"}
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def _syllables(word: str) -> int:
+    """About how many syllables ``word`` has: its groups of vowels, a final silent ``e`` not counted."""
+    return len(_VOWEL_GROUPS.findall(word[:-1] if word.endswith("e") and len(word) > 3 else word))
+
+
+def _is_verb(form: str, known) -> bool:
+    """Whether the list has ``form``'s past or ``-ing`` form (``buoyed``, ``survived``, ``stopping``): it
+    is a verb, and ``-ed``, ``-ing`` and ``-ers`` readings of it are English (not ``advice+ed``, ``solid+ers``)."""
+    if form.endswith("e"):
+        forms = (form + "d", form[:-1] + "ing")
+    elif form.endswith("y") and form[-2] not in VOWELS:
+        forms = (form[:-1] + "ied", form + "ing")
+    else:
+        forms = (form + "ed", form + "ing", form + form[-1] + "ed", form + form[-1] + "ing")
+    return any(known(f) for f in forms)
+
+
 def _irregular(form: str, suffix: str) -> bool:
     """Whether English would not write ``form`` + ``suffix`` by simply putting them together.
 
     A final e kept before a vowel (``ache+ive``, ``fire+y``; but ``notice+able``,
     ``agree+ing``), ``s`` after a hissing sound (``approach+s``) or after a consonant
-    and y (``company+s``).
+    and y (``company+s``), ``es`` after anything else (``month+es``).
     """
     first = suffix[0]
     if form.endswith("e") and first in "aeiouy" and form[-2] not in "eoy":
         return not (form[-2] in "cg" and first in "ao")
     if suffix == "s":
         return form.endswith(("s", "x", "z", "ch", "sh")) or (form.endswith("y") and form[-2] not in VOWELS)
+    if suffix == "es":
+        return not form.endswith(("s", "x", "z", "ch", "sh", "o"))
     return False
 
 
@@ -698,16 +753,22 @@ def derivation(
                 forms.append(stem[:-1])
             if stem.endswith("i"):
                 forms.append(stem[:-1] + "y")
-            base = candidate[: -len(suffix)] if candidate.endswith(suffix) else None
+            alt = next((a for a in (suffix, _ALTERNATE_SUFFIX.get(suffix)) if a and candidate.endswith(a)), None)
+            base = candidate[: -len(alt)] if alt else None
             if base is not None and (
                 (base.startswith(stem) and len(base) <= len(stem) + 2)
                 or (stem[-1] in "eiy" and base.startswith(stem[:-1]) and len(base) <= len(stem))
             ):
                 continue  # the candidate is how English writes it: occur+ed "occurred", like+ly "likely"
+            if suffix == "y" and _syllables(stem) > 2:
+                continue  # -y makes adjectives of short words (grassy, leafy, watery), not "minister+y"
             if suffix == "ally" and not (stem.endswith("ic") or known(stem + "al")):
                 continue  # -ally is -ic + -ally or -al + -ly: "basically", "traditionally"; not "evidentally"
             for form in forms:
                 if len(form) >= 3 and known(form) and not (form == stem and _irregular(form, suffix)):
+                    if (suffix in VERB_SUFFIXES and classes.get(form, 0) >= VERB_EVIDENCE_CLASS
+                            and not _is_verb(form, known)):
+                        continue  # advice+ed, covert+ed, solid+ers: English adds these endings to verbs
                     offer(form, suffix, classes.get(form, 60), s["suffix_cost"])
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
@@ -797,7 +858,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "5"
+    version = "6"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any

@@ -159,3 +159,44 @@ def test_picklable_and_deterministic():
     assert run_normalizer(clone, text).text == run_normalizer(n, text).text
     assert run_normalizer(n, text).text == "The military personnel were moved and the telcos were finally paid."
     assert len(pickle.dumps(n)) < 2_000
+
+
+def test_verb_endings_need_a_stem_the_list_shows_to_be_a_verb():
+    known = lexicon().known
+    for word, reading in (("adviced", "advice+"), ("soliders", "solid+"), ("coverted", "covert+")):
+        found = derivation(word, known)
+        assert found is None or not found[0].startswith(reading), (word, found)
+    # a verb the list shows (buoyed, survived), or a rare stem whose forms the list may lack, still counts
+    assert derivation("buoying", known)[0] == "buoy+ing"
+    assert derivation("snaffled", known)[0].startswith("snaffle")
+    assert judge("visiters", left="the", right="were").fix == "visitors"
+    assert judge("adviced", left="was", right="to").fix == "advised"
+
+
+def test_er_for_or_and_other_readings_english_would_not_write():
+    known = lexicon().known
+    found = derivation("survivers", known, candidate="survivors")
+    assert found is None or not found[0].startswith("survive+")
+    assert derivation("survivers", known)[0].startswith("survive+")  # without the -or candidate it counts
+    assert derivation("ministery", known) is None or derivation("ministery", known)[0] != "minister+y"
+    assert derivation("punky", known)[0] == "punk+y"  # -y on a short word
+    assert derivation("monthes", known) is None or derivation("monthes", known)[0] != "month+es"
+    assert judge("ministery", left="defence").fix == "ministry"
+    assert judge("monthes", left="six", right="ago").fix == "months"
+
+
+def test_a_swapped_ending_is_the_ending_not_a_letter_too_many():
+    assert judge("yeasr", left="ten", right="ago").fix == "years"
+    assert judge("dreasm", left="and").fix == "dreams"
+    year = next(c for c in ranked("yeasr") if c.word == "year")
+    assert "ending s" in year.ops
+    # a doubled last letter is no swap: hisss is not "hiss" + a swapped s
+    assert not any(op.startswith("ending") for op in next(c for c in ranked("hisss") if c.word == "hiss").ops)
+
+
+def test_a_weak_candidate_far_ahead_of_any_other_wins():
+    best = ranked("phenomonenon")[0]
+    assert best.word == "phenomenon" and best.score < 3.0
+    assert judge("phenomonenon").fix == "phenomenon"
+    assert judge("unsucesfuly").fix == "unsuccessfully"
+    assert judge("ahev").fix is None  # a weak candidate without a runner-up to lead stays weak
