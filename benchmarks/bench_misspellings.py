@@ -391,6 +391,9 @@ def tune(corpora: Path) -> int:
     # a few at a time: swap/key/sub/missing_double, missing/extra/vowel.)
     keys = ("margin", "min_score", "context_weight", "context_cap", "distance2_cost", "distance3_cost", "costs.ending")
     values = ((0.75, 1.0), (3.0, 4.0), (0.0, 1.0), (1.0, 2.0), (1.5,), (0.5, 1.0), (0.0, 2.0))
+    current = tuple(M.COSTS[k[6:]] if k.startswith("costs.") else M.SETTINGS[k] for k in keys)
+    # every axis holds the module's own value, so the "chosen:" line always prints
+    values = tuple(tuple(sorted(set(axis) | {value})) for axis, value in zip(values, current))
     for combo in itertools.product(*values):
         settings = {**M.SETTINGS, "costs": dict(M.COSTS)}
         for key, value in zip(keys, combo):
@@ -421,7 +424,6 @@ def tune(corpora: Path) -> int:
         if len(false) <= 1 and shown < 30:
             shown += 1
             print(combo, f"| {fix:.3f} {wrong} {broken} | {real} {len(false)}", false)
-    current = tuple(M.COSTS[k[6:]] if k.startswith("costs.") else M.SETTINGS[k] for k in keys)
     for combo, fix, wrong, broken, real, false in grid:
         if combo == current:
             print("chosen:", combo, f"fix {fix:.3f} wrong {wrong} broken {broken} real {real} false", false)
