@@ -19,7 +19,12 @@ BODY = (
 )
 
 
-@pytest.mark.parametrize("case", load_cases(CASES / "structure.json"), ids=lambda c: c["why"][:50])
+#: every case file of the structure step: the general one, wire services, web layouts, bylines
+CASE_FILES = ("structure.json", "structure_wire.json", "structure_web.json", "structure_bylines.json")
+ALL_CASES = [case for name in CASE_FILES for case in load_cases(CASES / name)]
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c["why"][:50])
 def test_cases(case):
     doc = assert_normalizes(StructureNormalizer(), case["before"], case["after"], case.get("meta"), why=case["why"])
     # idempotent on its own output
@@ -142,8 +147,7 @@ def test_not_time_stamps(line):
 
 # -- the fast line filter changes nothing ------------------------------------------------
 def _texts_for_filter_check(bbc_sample=()):
-    texts = [c["before"] for name in ("structure.json", "structure_wire.json") for c in load_cases(CASES / name)]
-    return texts + [text for _, text in bbc_sample]
+    return [c["before"] for c in ALL_CASES] + [text for _, text in bbc_sample]
 
 
 @pytest.mark.parametrize("source", ["cases", "bbc"])

@@ -1,35 +1,12 @@
 """Bylines, credits and time stamps as publishers print them (``tests/cases/structure_bylines.json``): AP,
 Reuters, AFP, Bloomberg, the Guardian, the NYT, the Washington Post, CNN, Al Jazeera, the Times of India, the
 Hindu, Dawn, SCMP, ABC Australia, CBC, DW, local papers, press-release wires and blogs, and next to each form
-the prose and headlines that look like it and must stay."""
+the prose and headlines that look like it and must stay. (The case files run in ``test_structure.py``.)"""
 
 import pytest
 
 from newsclean.plugins.dates import parse_stamp
-from newsclean.plugins.structure import StructureNormalizer, is_outlet, looks_like_person, role_item
-from newsclean.testing import assert_normalizes, load_cases, run_normalizer
-
-from ..conftest import CASES
-
-CASES_BYLINES = load_cases(CASES / "structure_bylines.json")
-
-
-@pytest.mark.parametrize("case", CASES_BYLINES, ids=lambda c: c["why"][:50])
-def test_cases(case):
-    doc = assert_normalizes(StructureNormalizer(), case["before"], case["after"], case.get("meta"), why=case["why"])
-    # idempotent on its own output
-    assert run_normalizer(StructureNormalizer(), doc.text).text == doc.text
-
-
-def test_candidate_filter_finds_every_line_the_rules_would_take(monkeypatch):
-    from newsclean.plugins import structure
-
-    texts = [c["before"] for c in CASES_BYLINES]
-    fast = [run_normalizer(StructureNormalizer(), t) for t in texts]
-    monkeypatch.setattr(structure, "candidate_lines", lambda text, lines: list(range(len(lines))))
-    slow = [run_normalizer(StructureNormalizer(), t) for t in texts]
-    assert [d.text for d in fast] == [d.text for d in slow]
-    assert [d.metadata for d in fast] == [d.metadata for d in slow]
+from newsclean.plugins.structure import is_outlet, looks_like_person, role_item
 
 
 def test_the_four_reported_failures():

@@ -1,34 +1,11 @@
 """Publishers' web layouts as extractors give them (``tests/cases/structure_web.json``): BBC, Al Jazeera,
-Reuters, the Times of India, the Hindu, Sky News and AP pages, and lines that look like their chrome but are prose."""
+Reuters, the Times of India, the Hindu, Sky News and AP pages, and lines that look like their chrome but are prose. (The case files run in ``test_structure.py``.)"""
 
 import pytest
 
 from newsclean.plugins.dates import parse_stamp
 from newsclean.plugins.structure import StructureNormalizer
-from newsclean.testing import assert_normalizes, load_cases, run_normalizer
-
-from ..conftest import CASES
-
-CASES_WEB = load_cases(CASES / "structure_web.json")
-
-
-@pytest.mark.parametrize("case", CASES_WEB, ids=lambda c: c["why"][:50])
-def test_cases(case):
-    doc = assert_normalizes(StructureNormalizer(), case["before"], case["after"], case.get("meta"), why=case["why"])
-    # idempotent on its own output
-    assert run_normalizer(StructureNormalizer(), doc.text).text == doc.text
-
-
-def test_candidate_filter_finds_every_line_the_rules_would_take(monkeypatch):
-    from newsclean.plugins import structure
-
-    texts = [c["before"] for c in CASES_WEB]
-    fast = [run_normalizer(StructureNormalizer(), t) for t in texts]
-    monkeypatch.setattr(structure, "candidate_lines", lambda text, lines: list(range(len(lines))))
-    slow = [run_normalizer(StructureNormalizer(), t) for t in texts]
-    assert [d.text for d in fast] == [d.text for d in slow]
-    assert [d.metadata for d in fast] == [d.metadata for d in slow]
-
+from newsclean.testing import run_normalizer
 
 BODY = (
     "The ministry said the talks would resume next week after a short pause.\n\n"

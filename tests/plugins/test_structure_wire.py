@@ -1,19 +1,9 @@
-"""Wire services' and other publishers' formats (``tests/cases/structure_wire.json``)."""
+"""Wire services' and other publishers' formats (``tests/cases/structure_wire.json``; the case files run in ``test_structure.py``)."""
 
 import pytest
 
 from newsclean.plugins.structure import StructureNormalizer
-from newsclean.testing import assert_normalizes, load_cases, run_normalizer
-
-from ..conftest import CASES
-
-
-@pytest.mark.parametrize("case", load_cases(CASES / "structure_wire.json"), ids=lambda c: c["why"][:50])
-def test_cases(case):
-    doc = assert_normalizes(StructureNormalizer(), case["before"], case["after"], case.get("meta"), why=case["why"])
-    # idempotent on its own output
-    assert run_normalizer(StructureNormalizer(), doc.text).text == doc.text
-
+from newsclean.testing import run_normalizer
 
 BODY = (
     "The ministry said the talks would resume next week after a short pause.\n\n"

@@ -196,23 +196,20 @@ def test_grammar_patterns():
     assert grammar_pattern("then", "than", "later", "the") == ""  # two years later then
 
 
-def test_too_cues():
-    def cue(text):
-        return [c.pattern for c in confusion_candidates(text) if c.word == "too"]
-
-    assert cue("Shares rose 2% too 3% on Monday.") == ["too+number"]
-    assert cue("The fare went from £6 too £10 a trip.") == ["too+number"]
-    assert cue("The picture looks too 3D for some.") == [""]
-    assert cue("The film was ruled too American by a court.") == [""]
-
-
-def test_one_before_a_day():
-    def patterns(text):
-        return [c.pattern for c in confusion_candidates(text) if c.word == "one"]
-
-    assert patterns("Ministers will meet one Thursday to discuss the plan.") == ["one+day"]
-    assert patterns("They met one Sunday morning and married a year later.") == [""]
-    assert patterns("It happened one Friday in May.") == [""]
+@pytest.mark.parametrize(
+    "text,word,pattern",
+    [
+        ("Shares rose 2% too 3% on Monday.", "too", "too+number"),
+        ("The fare went from £6 too £10 a trip.", "too", "too+number"),
+        ("The picture looks too 3D for some.", "too", ""),  # "3D" is no number
+        ("The film was ruled too American by a court.", "too", ""),
+        ("Ministers will meet one Thursday to discuss the plan.", "one", "one+day"),
+        ("They met one Sunday morning and married a year later.", "one", ""),  # a story
+        ("It happened one Friday in May.", "one", ""),
+    ],
+)
+def test_what_the_text_cues(text, word, pattern):
+    assert [c.pattern for c in confusion_candidates(text) if c.word == word] == [pattern]
 
 
 def test_statement():
