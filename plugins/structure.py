@@ -91,6 +91,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -1179,14 +1180,14 @@ class StructureNormalizer(Normalizer):
         - ``wire_slug``: AP's keyword slug (``BC-EU--Britain-Brexit-Election, 1st Ld-Writethru``)
         - next to the head's time stamp or byline line (never the first line left, where the headline is):
           ``name_role_byline`` (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``),
-          ``name_byline`` (a person's name alone over or under the stamp: ``Jane Smith`` / ``January 5, 2024``),
+          ``name_byline`` (a person's name alone right over the stamp: ``Jane Smith`` / ``January 5, 2024``),
           ``reporting_from`` (the NYT's ``Reporting from Kyiv, Ukraine``, ``Jane Smith reported from Kyiv.``)
         """
         # the head is counted in the lines the earlier rules left (a page dump's menus went): a second run,
         # which sees only those, looks at the same lines
-        head = [l for l in lines if l.index not in plan.removed_lines][:HEAD_CHROME_LINES]
-        if len(head) < 2:
-            return
+        head = list(itertools.islice((l for l in lines if l.index not in plan.removed_lines), HEAD_CHROME_LINES))
+        if len(head) < 2 or any(is_prose(t) and not REPORTED_FROM.match(t) for t in (l.text.strip() for l in head[:2])):
+            return  # prose at once (most articles): no head line to take, since the first is the headline's place
         last = head[-1].index + 1
         kinds = {(s.start, s.end): s for s in plan.removals}
         bylines = {  # the head's byline lines ...
