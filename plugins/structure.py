@@ -1728,6 +1728,8 @@ class StructureNormalizer(Normalizer):
                 or ("/" in text[:80] and DATELINE_SLASH.match(text))
                 or (n == 0 and ":" in text[:40] and colon_dateline(text, lines))
             )
+            if m and word_count(text[m.end() :]) < DATELINE_MIN_WORDS:
+                m = None  # a dateline opens a paragraph of prose ("H.M (AP) H.M": what is left would be a sign-off)
             if m:
                 groups = m.groupdict()
                 if first and groups.get("source") and plan.meta_value("source") is None:
@@ -1754,6 +1756,9 @@ class StructureNormalizer(Normalizer):
         plan.removed_lines.add(line.index)
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
+
+#: A dateline is taken only before this many words of its paragraph.
+DATELINE_MIN_WORDS = 3
 
 NAV_KIND = "navigation"
 NAV_GATE = 10  # a page dump has at least this many short lines (a cheap test before the rest)
