@@ -1209,6 +1209,14 @@ class StructureNormalizer(Normalizer):
             # a name and an outlet under the headline or next to the stamp (not a photo credit under a caption)
             taken = (line.index == head[1].index or bool(near & (stamps | bylines))) and self.take_name_outlet(line, t, plan)
             taken = taken or self.take_desk_line(line, t, plan)
+            after = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
+            if not taken and line.index == head[1].index and outlet_line(t) and is_outlet(t) and after not in DASHES:
+                # an outlet's name alone under the headline ("The Associated Press"): its byline, not a second
+                # headline (not CNN's dateline block: "Washington" / "CNN" / "—")
+                self.remove_line(plan, line, "outlet_line", "byline")
+                if plan.meta_value("source") is None:
+                    plan.meta.append(("source", t, "outlet_line"))
+                taken = True
             if not taken and near & (stamps | bylines):
                 taken = self.take_near_byline(line, t, plan, {line.index + 1} & stamps, bool(near & bylines))
             if taken:
@@ -1757,6 +1765,8 @@ class StructureNormalizer(Normalizer):
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
 
+#: A line that is only a dash (the last line of CNN's dateline block).
+DASHES = frozenset(["—", "–", "-", "--"])
 #: A dateline is taken only before this many words of its paragraph.
 DATELINE_MIN_WORDS = 3
 
