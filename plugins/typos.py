@@ -283,23 +283,26 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
 
     A pattern has its own ``MIN_PRODUCT`` (an ``=word<TAB>into<TAB>N<TAB>pattern`` line of the sets
     file): the bigrams must still not contradict it. The patterns are English grammar, not BBC habits:
-    ``will`` + determiner is ungrammatical for the auxiliary in a statement (``relations will all`` is
-    the seed, ``will the`` after a noun: ``with``; a question inverts: ``But will the device ...?``,
-    and so do ``as will the Liberal Democrats``, ``nor will the``), at a clause's start too (``Will
-    the help of ...``, ``..., will a late goal.``), and so is ``will`` + a name (``talks will Israel``,
-    ``an analyst will Barclays``: a day is no name, ``will Monday``); a preposition + ``it's`` is always the possessive (``of it's
-    shares``); ``its`` + article or ``not``/``been`` is always ``it's``; ``one`` + determiner or
-    object pronoun, not after a word that makes ``one`` a pronoun (``the one the``), is ``on``, and
-    so is ``one`` + a day of the week in a report (``said one Tuesday``; not a story's ``one Sunday
-    morning``); ``too`` qualifies an adjective or an adverb, never a number or an amount (``rose 2%
-    too 3%``, ``from £6 too £10``), so there it is ``to``; a noun + ``or`` + a number, with no number
-    before (``the total or 24.2 trillion``, ``the quarter or 2004``; not ``a week or 10 days``,
-    ``20% of its equity or 17.2 million shares``: a unit, an amount restated), is ``of``, and so is
-    ``or`` between a quantity and a determiner (``one or the biggest``, ``half or their staff``, ``40%
-    or the market``; not ``one or the other``, ``one or a few``), and between a word that takes "of"
-    and a determiner (``because or the``, ``in terms or the``, ``a lot or the``, ``aware or the``);
-    ``then`` after a comparative is ``than`` (``less then four years``, ``rather then``). (``too`` + a name is no pattern: ``too
-    Greek``, ``too Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
+
+    - ``will`` + determiner is ungrammatical for the auxiliary in a statement (``relations will all``
+      is the seed, ``will the`` after a noun: ``with``); a question inverts (``But will the device
+      ...?``), and so do ``as will the Liberal Democrats`` and ``nor will the``; at a clause's start
+      too (``Will the help of ...``, ``..., will a late goal.``), and before a name (``talks will
+      Israel``; a day is no name: ``will Monday``);
+    - a preposition + ``it's`` is always the possessive (``of it's shares``); ``its`` + article or
+      ``not``/``been`` is always ``it's``;
+    - ``one`` + determiner or object pronoun, not after a word that makes ``one`` a pronoun (``the one
+      the``), is ``on``, and so is ``one`` + a day of the week in a report (``said one Tuesday``; not
+      a story's ``one Sunday morning``);
+    - ``too`` qualifies an adjective or an adverb, never a number or an amount (``rose 2% too 3%``,
+      ``from £6 too £10``): there it is ``to``. (``too`` + a name is no pattern: ``too Greek``, ``too
+      Tory``, ``too Hollywood`` are adjectives, and no list of them is complete.)
+    - ``or`` is ``of`` after a noun before a number with no number before (``the quarter or 2004``;
+      not ``a week or 10 days``, nor an amount restated: ``20% of its equity or 17.2 million
+      shares``), between a quantity and a determiner (``one or the biggest``, ``40% or the market``;
+      not ``one or the other``, ``one or a few``), and between a word that takes "of" and a
+      determiner (``because or the``, ``in terms or the``, ``aware or the``);
+    - ``then`` after a comparative is ``than`` (``less then four years``, ``rather then``).
     """
     if right is None:
         return ""
