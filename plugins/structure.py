@@ -234,6 +234,8 @@ DATELINE_COLON_NOT = frozenset(
 BLOCK_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}$")
 BLOCK_OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}$")
 LONE_DASHES = frozenset(["—", "–"])  # (a hyphen alone is a menu's separator as often)
+#: ... and any line that is only a dash: under one, an outlet's name is no byline (``outlet_line``)
+DASHES = LONE_DASHES | {"-", "--"}
 #: ``desk_slug``: the editors' initials a wire joins with ``-`` and ``/`` at the end (AFP ``bur-js/rl``, IANS ``abc/xyz``)
 DESK_SLUG = re.compile(
     r"^(?:[a-z]{2,5}(?:-[a-z]{2,5}){0,3}/[a-z]{2,5}(?:[-/][a-z]{2,5}){0,3}"
@@ -869,8 +871,8 @@ def byline_credit(names_text: str, org: str | None, link: str | None, org2: str 
         org = org.strip()
         if org.startswith(CREDIT_STARTS) or role_item(org):
             org = None  # "Written by Jane Smith | Edited by John Doe", "By Jane Smith / Staff Writer"
-        elif desk_outlet(org):
-            org = desk_outlet(org)
+        elif desk := desk_outlet(org):
+            org = desk
         elif outlets and not is_outlet(org, loose=True):
             org = None  # "By Jane Smith, BBC News, Paris": the place after the outlet
     source = outlets[0] if outlets else org
@@ -1209,14 +1211,11 @@ class StructureNormalizer(Normalizer):
             # a name and an outlet under the headline or next to the stamp (not a photo credit under a caption)
             taken = (line.index == head[1].index or bool(near & (stamps | bylines))) and self.take_name_outlet(line, t, plan)
             taken = taken or self.take_desk_line(line, t, plan)
-            after = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
-            if not taken and line.index == head[1].index and outlet_line(t) and is_outlet(t) and after not in DASHES:
+            if not taken and line.index == head[1].index and outlet_line(t) and is_outlet(t):
                 # an outlet's name alone under the headline ("The Associated Press"): its byline, not a second
                 # headline (not CNN's dateline block: "Washington" / "CNN" / "—")
-                self.remove_line(plan, line, "outlet_line", "byline")
-                if plan.meta_value("source") is None:
-                    plan.meta.append(("source", t, "outlet_line"))
-                taken = True
+                after = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
+                taken = after not in DASHES and self.take_outlet_line(line, t, plan)
             if not taken and near & (stamps | bylines):
                 taken = self.take_near_byline(line, t, plan, {line.index + 1} & stamps, bool(near & bylines))
             if taken:
@@ -1254,10 +1253,7 @@ class StructureNormalizer(Normalizer):
 
     def take_near_byline(self, line: Line, text: str, plan: Plan, stamps: set[int], byline: bool) -> bool:
         if byline and outlet_line(text):  # "By Jane Smith" / "BBC Sport Scotland", "By JOHN SMITH" / "Associated Press"
-            self.remove_line(plan, line, "outlet_line", "byline")
-            if plan.meta_value("source") is None:
-                plan.meta.append(("source", text, "outlet_line"))
-            return True
+            return self.take_outlet_line(line, text, plan)
         m = NAME_ROLE.match(text)
         if m and role_item(m.group("role")) and m.group("role").split()[-1].lower() in WRITER_ROLES:
             people = split_names(m.group("names"))
@@ -1283,6 +1279,13 @@ class StructureNormalizer(Normalizer):
             self.remove_line(plan, line, "reporting_from", "byline")
             return True
         return False
+
+    def take_outlet_line(self, line: Line, text: str, plan: Plan) -> bool:
+        """``outlet_line``: the line is an outlet's name, the byline's or the headline's neighbour -> ``source``."""
+        self.remove_line(plan, line, "outlet_line", "byline")
+        if plan.meta_value("source") is None:
+            plan.meta.append(("source", text, "outlet_line"))
+        return True
 
     @staticmethod
     def set_byline(plan: Plan, people: list[str], outlet: str | None, rule: str) -> None:
@@ -1394,7 +1397,7 @@ class StructureNormalizer(Normalizer):
         self.remove_line(plan, line, "stamp_parts", "timestamp")
         if stamp.value is not None and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "stamp_parts"))
-        byline = next((BYLINE.match(p) for p in others if BYLINE.match(p)), None)
+        byline = next(filter(None, map(BYLINE.match, others)), None)
         if byline is not None:
             people, outlet = byline_credit(byline.group("names"), byline.group("org"), byline.group("link"), byline.group("org2"))
         else:  # "Jane Smith · CBC News · Posted: ...", "Jane Smith / TNN / Updated: ...", "Source: Xinhua | 2024-01-05"
@@ -1765,8 +1768,6 @@ class StructureNormalizer(Normalizer):
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
 
-#: A line that is only a dash (the last line of CNN's dateline block).
-DASHES = frozenset(["—", "–", "-", "--"])
 #: A dateline is taken only before this many words of its paragraph.
 DATELINE_MIN_WORDS = 3
 
