@@ -73,6 +73,12 @@ paragraphs), and only where the form is unmistakable:
 - ``page_tail``: on such a page dump, the first certain chrome line after the article's core (a share
   row, a related/promo or comments header, a newsletter/cookie/follow prompt, a copyright line) ends the
   article: it and every line after it go (kind ``navigation``; lines between the core and it stay)
+- ``page_footer``: on a page dump, the site's copyright footer (a year and "rights reserved") after the
+  core's start ends the article even where teasers in prose made the core reach past it
+- ``page_model``: on a page dump, the lines the rules left are scored by a small learned line model
+  (:mod:`plugins.page_lines`, trained on WCXB dev pages): a line below the ``page_model`` probability
+  (default 0.2; 0 turns it off) goes, kind ``navigation``; the core's prose lines never go, and the
+  lines of a short paragraph (a list, a table) go together or not at all
 
 Everything removed is in the edit log and in ``removed`` with its kind. If the
 rules would remove more than half of a document's words (bare numbers do not count: a
@@ -106,6 +112,7 @@ from .language import guess_language
 STEP = "structure"
 ZONE_WORDS = frozenset(ZONE_ABBREVIATIONS) | frozenset(AMBIGUOUS_ZONES)
 DATA = "boilerplate.tsv"
+PAGE_MODEL_DATA = "page_lines.json"  # the page-dump line model (plugins/page_lines.py)
 #: The flag of a document that does not look English (structure leaves it alone; typos, names, spelling too).
 NOT_ENGLISH = "structure:not-english"
 
@@ -119,6 +126,8 @@ MIN_REPEAT_LINES = 3  # the article given twice: a run of this many prose lines 
 REPEAT_WORDS = 12
 MIN_CARDS = 3  # teaser cards at the end of a page: at least this many
 OVER_DELETION = 0.5
+MODEL_PARAGRAPH_LINES = 12  # page_model: the lines of a paragraph this short are kept or taken together
+PAGE_MODEL_THRESHOLD = 0.2  # page_model: a page dump's line goes below this probability of being the article's
 EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
 COMMENTS_AFTER = 0.6  # a comments header after 60% of the text starts the comment section
 MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
@@ -497,6 +506,8 @@ class Plan:
     removals: list[Span] = field(default_factory=list)
     meta: list[tuple[str, Any, str]] = field(default_factory=list)
     removed_lines: set[int] = field(default_factory=set)
+    #: the least a page dump's core holds (prose lines, words): what the over-deletion guard keeps
+    core_minimum: tuple[int, int] = field(default_factory=lambda: (CORE_MIN_LINES, CORE_MIN_WORDS))
     flags: list[str] = field(default_factory=list)
     #: a byline was taken: the first one gives the author, even when it names only an outlet ("By Clemson News")
     bylined: bool = False
@@ -907,7 +918,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "11"
+    version = "12"
 
     def __init__(
         self,
@@ -915,10 +926,18 @@ class StructureNormalizer(Normalizer):
         learned: dict[str, dict[str, list[str]]] | None = None,
         min_docs: int = 5,
         min_share: float = 0.1,
+        page_model: float = PAGE_MODEL_THRESHOLD,
     ) -> None:
         if datelines not in ("extract", "keep"):
             raise ConfigError(f"normalizer 'structure': datelines must be 'extract' or 'keep', got {datelines!r}")
-        super().__init__(datelines=datelines, learned=learned or {}, min_docs=min_docs, min_share=min_share)
+        if isinstance(page_model, bool) or not isinstance(page_model, (int, float)) or not 0 <= page_model < 1:
+            raise ConfigError(
+                f"normalizer 'structure': page_model must be a probability in [0, 1) (0 turns the page-dump "
+                f"line model off), got {page_model!r}"
+            )
+        super().__init__(
+            datelines=datelines, learned=learned or {}, min_docs=min_docs, min_share=min_share, page_model=float(page_model)
+        )
         self._learned = {
             group: {position: frozenset(lines) for position, lines in places.items()}
             for group, places in (learned or {}).items()
@@ -965,7 +984,7 @@ class StructureNormalizer(Normalizer):
                     self.remove_line(plan, line, "learned_boilerplate", "learned")
 
     def data_files(self):
-        return [resources.files(__package__).joinpath("data", DATA)]
+        return [resources.files(__package__).joinpath("data", name) for name in (DATA, PAGE_MODEL_DATA)]
 
     def __call__(self, doc: Document) -> None:
         lines = split_lines(doc.text)
@@ -1000,6 +1019,8 @@ class StructureNormalizer(Normalizer):
         self.plan_title(doc.text, lines, plan)
         self.plan_prefixes(lines, plan)
         self.plan_inline_credits(doc.text, lines, plan)
+        if core is not None and self.params["page_model"] > 0:
+            self.plan_page_model(lines, core, plan)
         if not plan.removals and not plan.meta:
             return
         if not english:
@@ -1039,7 +1060,7 @@ class StructureNormalizer(Normalizer):
             n for l in lines[core[0] : core[1] + 1] if l.index not in plan.removed_lines
             for kind, n in (prose_weight(l.text, False),) if kind == "prose"
         ]
-        return len(prose) < CORE_MIN_LINES or sum(prose) < CORE_MIN_WORDS
+        return len(prose) < plan.core_minimum[0] or sum(prose) < plan.core_minimum[1]
 
     # -- a whole-page dump: navigation around the article -------------------------
     def plan_navigation(self, lines: list[Line], plan: Plan) -> tuple[int, int] | None:
@@ -1057,15 +1078,10 @@ class StructureNormalizer(Normalizer):
         link title, or a boilerplate line. Inside the core nothing goes (an article's lists
         and subheadings stay), and prose outside it stays too (it may be the article's).
         Returns the core (first and last line index), or None when the text is no page dump."""
-        counts = collections.Counter(l.text.strip() for l in lines)
-        repeated = [counts[l.text.strip()] > 1 for l in lines]
-        core = prose_core(lines, repeated)
-        if core is None:
+        found = self.page_dump_core(lines)
+        if found is None:
             return None
-        first, last = core
-        nav = [nav_like(l.text, r) for l, r in zip(lines, repeated)]
-        if sum(nav[:first]) < NAV_HEAD:
-            return None
+        (first, last), nav, plan.core_minimum = found
         weak = [
             n or (not first <= i <= last and weak_line(lines[i].text))
             for i, n in enumerate(nav)
@@ -1082,8 +1098,71 @@ class StructureNormalizer(Normalizer):
                 for line in lines[i:j]:
                     self.remove_line(plan, line, "nav_block", NAV_KIND)
             i = j
+        self.plan_page_footer(lines, first, plan)
         self.plan_page_tail(lines, last, plan)
-        return core
+        return first, last
+
+    def plan_page_footer(self, lines: list[Line], first: int, plan: Plan) -> None:
+        """``page_footer``: on a page dump, the site's copyright footer (``© 2019 CBS Interactive
+        Inc. All Rights Reserved.``: a copyright sign or word, a year and "rights reserved") after
+        the start of the article's core ends the page's article: it and every line after it go
+        (kind ``navigation``), even where teasers in prose made the core reach past it. A photo
+        credit (``© Getty Images``) has no year and no reservation: it ends nothing."""
+        for line in lines[first + 1 :]:
+            text = line.text.lstrip()
+            if text.startswith(COPYRIGHT_STARTS) and RIGHTS_RESERVED.search(text) and YEAR.search(text):
+                for rest in lines[line.index :]:
+                    self.remove_line(plan, rest, "page_footer", NAV_KIND)
+                return
+
+    def plan_page_model(self, lines: list[Line], core: tuple[int, int], plan: Plan) -> None:
+        """``page_model``: on a page dump, what the rules left around the article is scored by the
+        learned line model (:mod:`plugins.page_lines`): a line it gives a probability of being the
+        article's below the ``page_model`` threshold goes (kind ``navigation``): teasers of other
+        articles, readers' comments, promos in prose. The prose lines of the article's core are
+        never taken: the model only trims around and between them."""
+        from .page_lines import article_probabilities  # the model's data is read on first use
+
+        left = [l for l in lines if l.index not in plan.removed_lines]
+        first, last = core
+        threshold = self.params["page_model"]
+        keep = [p >= threshold for p in article_probabilities([l.text for l in left])]
+        # the lines of a short paragraph (no blank line between them: a list, a table, a stanza)
+        # go together or not at all; a page dumped without blank lines is one long paragraph
+        start = 0
+        for i in range(1, len(left) + 1):
+            if i < len(left) and left[i].start == left[i - 1].end + 1:
+                continue
+            if i - start <= MODEL_PARAGRAPH_LINES and any(keep[start:i]):
+                keep[start:i] = [True] * (i - start)
+            start = i
+        for line, kept in zip(left, keep):
+            if kept or (first <= line.index <= last and prose_weight(line.text, False)[0] == "prose"):
+                continue
+            self.remove_line(plan, line, "page_model", NAV_KIND)
+
+    @staticmethod
+    def page_dump_core(lines: list[Line]) -> tuple[tuple[int, int], list[bool], tuple[int, int]] | None:
+        """When ``lines`` are a page dump: the article's prose core (first and last line index),
+        which lines are navigation-like and the least the core had to hold (prose lines, words);
+        else None. A page dump has ``NAV_GATE`` short lines, a prose core (:func:`prose_core`) of
+        ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words, and ``NAV_HEAD``
+        navigation-like lines before it. A page that opens with its menus (``NAV_OPENING``
+        navigation-like lines before any prose line) may hold a shorter article: there a core of
+        ``SHORT_CORE_LINES`` lines of ``SHORT_CORE_WORDS`` words will do. (An article with a long
+        list after its first paragraphs does not open with navigation.)"""
+        if not page_dump_candidate(lines):
+            return None
+        counts = collections.Counter(l.text.strip() for l in lines)
+        repeated = [counts[l.text.strip()] > 1 for l in lines]
+        nav = [nav_like(l.text, r) for l, r in zip(lines, repeated)]
+        opening = next((i for i, l in enumerate(lines) if prose_weight(l.text, False)[0] == "prose"), len(lines))
+        # a page that opens with its menus (navigation before any prose) may hold a short article
+        minimum = (SHORT_CORE_LINES, SHORT_CORE_WORDS) if sum(nav[:opening]) >= NAV_OPENING else (CORE_MIN_LINES, CORE_MIN_WORDS)
+        core = prose_core(lines, repeated, *minimum)
+        if core is None or sum(nav[: core[0]]) < NAV_HEAD:
+            return None
+        return core, nav, minimum
 
     def plan_page_tail(self, lines: list[Line], last: int, plan: Plan) -> None:
         """``page_tail``: on a page dump, the first line after the article's core that is page
@@ -1781,9 +1860,13 @@ PROSE_WORDS = 10  # a prose line: this many words or more, a sentence, ...
 PROSE_STOP_SHARE = 0.2  # ... and this share of function words (menus and headlines have few)
 CORE_MIN_LINES = 3  # the core of a page dump: at least this many prose lines ...
 CORE_MIN_WORDS = 80  # ... of this many words in all
+NAV_OPENING = 4  # a page that opens with this many navigation-like lines before any prose ...
+SHORT_CORE_LINES, SHORT_CORE_WORDS = 2, 40  # ... may hold a shorter article's core
 #: boilerplate kinds that may stand inside an article: they never end it (``page_tail``); None: no boilerplate
 PAGE_TAIL_NOT_CHROME = frozenset([None, "caption", "ad", "markup", "contact"])
 COPYRIGHT_STARTS = ("©", "Copyright", "COPYRIGHT", "(c) ", "(C) ")
+RIGHTS_RESERVED = re.compile(r"\brights reserved\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
 NAV_PENALTY, MID_PENALTY, REPEAT_PENALTY = 5, 2, 10  # weights of non-prose lines in the core search
 SENTENCE_SHARE = 0.5  # a short sentence weighs half its words
 #: a line that ends like a sentence (or a colon: it opens what follows)
@@ -1858,9 +1941,11 @@ def prose_weight(text: str, repeated: bool) -> tuple[str, float]:
     return "long", 0.0
 
 
-def prose_core(lines: list[Line], repeated: list[bool]) -> tuple[int, int] | None:
+def prose_core(
+    lines: list[Line], repeated: list[bool], min_lines: int = CORE_MIN_LINES, min_words: int = CORE_MIN_WORDS
+) -> tuple[int, int] | None:
     """The run of lines with the largest sum of :func:`prose_weight` (the densest region of
-    prose), when it holds ``CORE_MIN_LINES`` prose lines of ``CORE_MIN_WORDS`` words."""
+    prose), when it holds ``min_lines`` prose lines of ``min_words`` words."""
     weights = [prose_weight(l.text, r) for l, r in zip(lines, repeated)]
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i, (_, w) in enumerate(weights):
@@ -1872,7 +1957,7 @@ def prose_core(lines: list[Line], repeated: list[bool]) -> tuple[int, int] | Non
     if best_span is None:
         return None
     prose = [w for kind, w in weights[best_span[0] : best_span[1] + 1] if kind == "prose"]
-    if len(prose) < CORE_MIN_LINES or sum(prose) < CORE_MIN_WORDS:
+    if len(prose) < min_lines or sum(prose) < min_words:
         return None
     return best_span
 
@@ -2025,8 +2110,12 @@ def is_stray(text: str, marks: list[int]) -> bool:
 @hookimpl
 def newsclean_configure(config):
     config.declare("datelines", "extract", "'extract' (dateline out of the body, into metadata) or 'keep'")
+    config.declare(
+        "page_model", PAGE_MODEL_THRESHOLD,
+        "page dumps: a line the learned line model gives a lower probability of being the article's goes (0: off)",
+    )
 
 
 @hookimpl
 def newsclean_normalizers(config):
-    return [StructureNormalizer(datelines=config.get("datelines")), StrayQuoteNormalizer()]
+    return [StructureNormalizer(datelines=config.get("datelines"), page_model=config.get("page_model")), StrayQuoteNormalizer()]
