@@ -70,6 +70,7 @@ def line_features(texts: Sequence[str]) -> list[list[float]]:
     counts = collections.Counter(t.strip() for t in texts)
     repeated = [counts[t.strip()] > 1 for t in texts]
     lines = [Line(i, 0, 0, t) for i, t in enumerate(texts)]
+    tokens = [WORDS.findall(t.strip().lower()) for t in texts]
     kinds = [prose_weight(t, r) for t, r in zip(texts, repeated)]
     core = prose_core(lines, repeated)
     first, last = core if core is not None else (n, -1)
@@ -79,13 +80,13 @@ def line_features(texts: Sequence[str]) -> list[list[float]]:
     is_nav = [1.0 if k == "nav" else 0.0 for k, _ in kinds]
     core_words = sum(prose_words[first : last + 1]) if core is not None else 0.0
     page_log = math.log1p(n)
-    run_words, run_lines = prose_runs(kinds, texts)
+    run_words, run_lines = prose_runs(kinds, [len(words) for words in tokens])
     comment_seen = False
     before = 0.0
     rows = []
     for i, text in enumerate(texts):
         stripped = text.strip()
-        words = WORDS.findall(stripped.lower())
+        words = tokens[i]
         nw = len(words)
         kind = kinds[i][0]
         chars = max(len(stripped), 1)
@@ -155,10 +156,10 @@ def title_prefix(text: str) -> bool:
     return caps >= 5 and len(words) > caps + 3
 
 
-def prose_runs(kinds: Sequence[tuple[str, float]], texts: Sequence[str]) -> tuple[list[int], list[int]]:
+def prose_runs(kinds: Sequence[tuple[str, float]], word_counts: Sequence[int]) -> tuple[list[int], list[int]]:
     """For each line, the words and the lines of the run of text lines (not navigation-like) it
     stands in: an article's paragraphs come in one long run, teasers in short ones."""
-    n = len(texts)
+    n = len(kinds)
     words, count = [0] * n, [0] * n
     i = 0
     while i < n:
@@ -168,7 +169,7 @@ def prose_runs(kinds: Sequence[tuple[str, float]], texts: Sequence[str]) -> tupl
         j = i
         while j < n and kinds[j][0] != "nav":
             j += 1
-        total = sum(len(WORDS.findall(t)) for t in texts[i:j])
+        total = sum(word_counts[i:j])
         for k in range(i, j):
             words[k], count[k] = total, j - i
         i = j
@@ -185,11 +186,15 @@ def model() -> tuple[float, tuple[tuple[tuple[int, float, int, int, float, int],
     return float(data["baseline"]), tuple(tuple(tuple(node) for node in tree) for tree in data["trees"])
 
 
-def article_probabilities(texts: Sequence[str]) -> list[float]:
-    """For each line of a page dump, the model's probability that it belongs to the article."""
+def article_probabilities(texts: Sequence[str], asked: Sequence[bool] | None = None) -> list[float]:
+    """For each line of a page dump, the model's probability that it belongs to the article
+    (1.0 for a line ``asked`` leaves out: its neighbours still see it, the trees do not run)."""
     baseline, trees = model()
     out = []
-    for row in line_features(texts):
+    for i, row in enumerate(line_features(texts)):
+        if asked is not None and not asked[i]:
+            out.append(1.0)
+            continue
         z = baseline
         for tree in trees:
             node = tree[0]

@@ -73,6 +73,8 @@ paragraphs), and only where the form is unmistakable:
 - ``page_tail``: on such a page dump, the first certain chrome line after the article's core (a share
   row, a related/promo or comments header, a newsletter/cookie/follow prompt, a copyright line) ends the
   article: it and every line after it go (kind ``navigation``; lines between the core and it stay)
+- ``comment_thread``: on a page dump, three commenter header lines (``NAME says:``, ``NAME on DATE at TIME
+  said:``) after the core's start: the thread (from the first, with a count line over it) and all after it go
 - ``page_footer``: on a page dump, the site's copyright footer (a year and "rights reserved") after the
   core's start ends the article even where teasers in prose made the core reach past it
 - ``page_model``: on a page dump, the lines the rules left are scored by a small learned line model
@@ -84,7 +86,7 @@ Everything removed is in the edit log and in ``removed`` with its kind. If the
 rules would remove more than half of a document's words (bare numbers do not count: a
 time stamp's digits weigh nothing), nothing is removed and the document is flagged
 ``structure:over-deletion``. One exception, for page dumps,
-where navigation can legitimately be most of the words: when ``nav_block`` found the
+where navigation and readers' comments can legitimately be most of the words: when ``nav_block`` found the
 article's core, the removal stands if the other rules alone take at most half of the
 words and what remains still holds that core with at least ``CORE_MIN_LINES`` prose
 lines of ``CORE_MIN_WORDS`` words (a page whose prose is thinner, or where the rules
@@ -360,11 +362,12 @@ OUTLET_STRONG_WORD = re.compile(
     r"|Network|Newspapers?)\b|\.(?:com|COM)\b"
 )
 #: ... or with "The" or in an outlet's place in the byline (``The Times``, ``, Washington Post``)
-OUTLET_WORD = re.compile(
-    r"\b(?:Press|Times|Post|Journal|Herald|Telegraph|Tribune|Gazette|Chronicle|Daily|Dispatch|Observer|Guardian"
-    r"|Independent|Globe|Courier|Sentinel|Examiner|Inquirer|Enquirer|Bulletin|Register|Mirror|Express|Standard|Star"
-    r"|Mail|Sun|Record|Monitor|Economist|Statesman|Republic|Citizen|Weekly|Magazine|Wire|Reuters|Bloomberg)\b"
+OUTLET_WORDS = (
+    "Press|Times|Post|Journal|Herald|Telegraph|Tribune|Gazette|Chronicle|Daily|Dispatch|Observer|Guardian"
+    "|Independent|Globe|Courier|Sentinel|Examiner|Inquirer|Enquirer|Bulletin|Register|Mirror|Express|Standard|Star"
+    "|Mail|Sun|Record|Monitor|Economist|Statesman|Republic|Citizen|Weekly|Magazine|Wire|Reuters|Bloomberg"
 )
+OUTLET_WORD = re.compile(rf"\b(?:{OUTLET_WORDS})\b")
 OUTLET_LINK_WORDS = frozenset(["of", "and", "&", "the", "de", "for", "on"])
 #: academic and professional letters after a name (``By Jane Smith, MS, RD``): neither a person nor an outlet
 CREDENTIALS = frozenset(
@@ -445,6 +448,11 @@ NAME_ROLE = re.compile(rf"^(?P<names>{PERSONS}), (?P<role>[A-Za-z][a-z]*(?: [A-Z
 PLACE_BYLINE = re.compile(
     rf"^(?P<first>{PERSON}) in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}"
     rf"(?: and (?P<second>{PERSON}) in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})?$"
+)
+#: ``label_byline``: a column's label with its writers, ``Analysis by Jane Smith``, ``Opinion by Jane Smith and John Doe``
+LABEL_BYLINE = re.compile(
+    rf"^(?:News )?(?:Analysis|Opinion|Commentary|Comment|Column|Review|Interview|Explainer|Essay|Story|Report)"
+    rf" by (?P<names>{PERSONS})$"
 )
 #: ``reporting_from``: the NYT's ``Reporting from Kyiv, Ukraine`` and ``Jane Smith reported from Kyiv.`` under the byline
 REPORTING_FROM = re.compile(r"^Reporting from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}$")
@@ -619,6 +627,7 @@ def gate_words() -> tuple[str, ...]:
     return tuple(sorted({w for p in boilerplate_matcher()[2] for w in p.needs}))
 
 
+@functools.lru_cache(maxsize=4096)  # a page dump's lines are asked twice (the rules, then page_model)
 def boilerplate_kind(text: str) -> str | None:
     """The kind of a whole line that is boilerplate (``promo``, ``link_header`` ...), else None."""
     if len(text) > MAX_BOILERPLATE_LINE:
@@ -809,7 +818,7 @@ def role_item(item: str) -> bool:
     if not 1 <= len(words) <= 4 or words[-1].lower() not in ROLE_WORDS:
         return False
     if len(words) <= 3 or all(w.lower() in ROLE_MODIFIERS for w in words[:-1]):
-        return True  # ("Jane Smith Globe Staff": four words, a name and a role: left as it is)
+        return True  # ("Jane Smith Globe Staff": four words, a name and a role: byline_credit takes the name)
     return len(words) >= 2 and is_outlet(" ".join(words[:-1]))
 
 
@@ -835,10 +844,18 @@ def looks_like_person(text: str) -> bool:
     return not any(w.lower().strip(".") in NOT_NAME_WORDS for w in words)
 
 
+#: a person's name run into a paper's short name and ``Staff``/``Correspondent`` (``Jane Smith Globe Staff``)
+OUTLET_STAFF_TAIL = re.compile(rf"^(?P<name>.+?) (?:{OUTLET_WORDS}) (?:Staff|Correspondent|Writer)$")
+#: the last person of a byline's list, joined by "and" or "&", before a comma ("Ali Reza and Jane Smith, ")
+LAST_NAME_JOINED = re.compile(r"(?:\band|&) [^,]+,\s*$", re.IGNORECASE)
+
+
 def byline_credit(names_text: str, org: str | None, link: str | None, org2: str | None) -> tuple[list[str], str | None]:
     """The people and the outlet of a byline's parts (``byline_items``): outlets named in the list of names go to
     the source (``By Jane Smith, BBC News``), roles are dropped (``By Jane Smith, Staff Writer``, ``By Staff
-    Reporter``), a place after the outlet is dropped (``BBC News, Paris``), ``in Kyiv`` is a place, ``for the BBC``
+    Reporter``), a place after the outlet is dropped (``BBC News, Paris``), and so is a place after the people
+    (``By Jane Smith, New Delhi``, ``By Ali Reza and Jane Smith, Tehran``: a second name after a comma that is no
+    outlet, when the list already ended with "and NAME" or had one name), ``in Kyiv`` is a place, ``for the BBC``
     the outlet, ``with AFP, Reuters`` agencies (or a co-writer)."""
     names_text = BYLINE_LABEL_TAIL.sub("", names_text)  # "By Jeff Cobb. Last Updated on December 11, 2025"
     items = [i for i in split_names(names_text) if i.rstrip(".") not in CREDENTIALS]  # "Jane Smith, MS, RD"
@@ -847,7 +864,9 @@ def byline_credit(names_text: str, org: str | None, link: str | None, org2: str 
     if org is not None and org.rstrip(".") in CREDENTIALS:
         org = None
     if org is None and link is None and len(items) > 1 and " " not in items[-1] and "," in names_text:
-        org = items.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet
+        org = items.pop()  # "By Jane Smith and Ali Reza, Reuters": a one-word last item is the outlet ...
+        if not is_outlet(org, loose=True):
+            org = None  # ... or the writer's place ("By Jane Smith, Washington"): dropped, no outlet
     tail = BYLINE_AGENCY_TAIL.match(items[-1]) if org is None and link is None and items else None
     if tail:  # agency_byline: "By JOHN SMITH Associated Press"
         items[-1], org = tail.group("name"), tail.group("org")
@@ -861,6 +880,9 @@ def byline_credit(names_text: str, org: str | None, link: str | None, org2: str 
         loose = n == len(items) - 1 and n > 0 and names_text.rstrip(" .").endswith(item) and names_text[
             : len(names_text.rstrip(" .")) - len(item)
         ].rstrip().endswith(",")
+        staff = OUTLET_STAFF_TAIL.match(item)
+        if staff and looks_like_person(staff.group("name")):
+            item = staff.group("name")  # the Boston Globe's "By Jane Smith Globe Staff": the person, not the desk
         desk = desk_outlet(item)
         if desk:
             outlets.append(desk)
@@ -868,6 +890,8 @@ def byline_credit(names_text: str, org: str | None, link: str | None, org2: str 
             continue
         elif is_outlet(item, loose=loose):
             outlets.append(item)
+        elif loose and (len(items) == 2 or LAST_NAME_JOINED.search(names_text[: names_text.rfind(item)])):
+            continue  # a list of people ends with "and NAME": after it, a comma gives a place ("By Jane Smith, New Delhi")
         elif not ORGANISATION_WORD.search(item) and (" " in item or len(items) == 1):
             people.append(item)  # (one word among several names is a broken role: "Home and Digital Security Expert")
     if link in ("for", "For", "FOR") and org2:
@@ -1053,7 +1077,9 @@ class StructureNormalizer(Normalizer):
             return False
         if core is None:
             return True
-        other_words = sum(guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost if s.kind != NAV_KIND)
+        other_words = sum(
+            guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost if s.kind not in PAGE_DUMP_KINDS
+        )
         if other_words > OVER_DELETION * total:
             return True
         prose = [
@@ -1098,9 +1124,26 @@ class StructureNormalizer(Normalizer):
                 for line in lines[i:j]:
                     self.remove_line(plan, line, "nav_block", NAV_KIND)
             i = j
+        self.plan_comment_thread(lines, first, plan)
         self.plan_page_footer(lines, first, plan)
         self.plan_page_tail(lines, last, plan)
         return first, last
+
+    def plan_comment_thread(self, lines: list[Line], first: int, plan: Plan) -> None:
+        """``comment_thread``: on a page dump, readers' comments headed the blog way, each by a line that
+        is only the commenter and ``says:`` / ``wrote:`` (``thelastchargersfan says:``, ``Catherine
+        (GiveWell) on September 13, 2018 at 5:23 pm said:``): from ``MIN_COMMENTERS`` such lines after
+        the start of the article's core, the first of them (and a count line right over it, ``34
+        responses to ...``) and every line after it go (kind ``comments``). A reporter's ``He said:``
+        or ``Mr Smith said:`` introducing a quote is no commenter line."""
+        heads = [l for l in lines[first + 1 :] if len(l.text) <= 120 and COMMENTER_LINE.match(l.text.strip())]
+        if len(heads) < MIN_COMMENTERS:
+            return
+        start = heads[0].index
+        if start > 0 and COMMENT_COUNT.match(lines[start - 1].text.strip()):
+            start -= 1
+        for rest in lines[start:]:
+            self.remove_line(plan, rest, "comment_thread", "comments")
 
     def plan_page_footer(self, lines: list[Line], first: int, plan: Plan) -> None:
         """``page_footer``: on a page dump, the site's copyright footer (``© 2019 CBS Interactive
@@ -1126,7 +1169,9 @@ class StructureNormalizer(Normalizer):
         left = [l for l in lines if l.index not in plan.removed_lines]
         first, last = core
         threshold = self.params["page_model"]
-        keep = [p >= threshold for p in article_probabilities([l.text for l in left])]
+        protected = [first <= l.index <= last and prose_weight(l.text, False)[0] == "prose" for l in left]
+        probabilities = article_probabilities([l.text for l in left], [not p for p in protected])
+        keep = [p >= threshold for p in probabilities]
         # the lines of a short paragraph (no blank line between them: a list, a table, a stanza)
         # go together or not at all; a page dumped without blank lines is one long paragraph
         start = 0
@@ -1136,10 +1181,9 @@ class StructureNormalizer(Normalizer):
             if i - start <= MODEL_PARAGRAPH_LINES and any(keep[start:i]):
                 keep[start:i] = [True] * (i - start)
             start = i
-        for line, kept in zip(left, keep):
-            if kept or (first <= line.index <= last and prose_weight(line.text, False)[0] == "prose"):
-                continue
-            self.remove_line(plan, line, "page_model", NAV_KIND)
+        for line, kept, guarded in zip(left, keep, protected):
+            if not (kept or guarded):
+                self.remove_line(plan, line, "page_model", NAV_KIND)
 
     @staticmethod
     def page_dump_core(lines: list[Line]) -> tuple[tuple[int, int], list[bool], tuple[int, int]] | None:
@@ -1258,6 +1302,8 @@ class StructureNormalizer(Normalizer):
           ``Jane Smith with AFP, Reuters``: people, then only outlets (:func:`is_outlet`) -> ``author``, ``source``
         - ``desk_byline``: ``Special Correspondent``, ``Staff writer``, ``The Hindu Bureau``, ``TOI World Desk``:
           a role or a desk alone (no author; a known outlet's desk -> ``source``)
+        - ``label_byline``: a column's label and its writers, ``Analysis by Jane Smith`` -> ``author``
+        - ``place_byline`` right under the headline too (``Shaun Walker in Kyiv``)
         - ``wire_slug``: AP's keyword slug (``BC-EU--Britain-Brexit-Election, 1st Ld-Writethru``)
         - next to the head's time stamp or byline line (never the first line left, where the headline is):
           ``name_role_byline`` (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``),
@@ -1289,7 +1335,10 @@ class StructureNormalizer(Normalizer):
             near = {line.index - 1, line.index + 1}
             # a name and an outlet under the headline or next to the stamp (not a photo credit under a caption)
             taken = (line.index == head[1].index or bool(near & (stamps | bylines))) and self.take_name_outlet(line, t, plan)
-            taken = taken or self.take_desk_line(line, t, plan)
+            taken = taken or self.take_desk_line(line, t, plan) or self.take_label_byline(line, t, plan)
+            if not taken and line.index == head[1].index:
+                # the Guardian's "Shaun Walker in Kyiv" right under the headline, before any stamp
+                taken = self.take_place_byline(line, t, plan)
             if not taken and line.index == head[1].index and outlet_line(t) and is_outlet(t):
                 # an outlet's name alone under the headline ("The Associated Press"): its byline, not a second
                 # headline (not CNN's dateline block: "Washington" / "CNN" / "—")
@@ -1340,10 +1389,7 @@ class StructureNormalizer(Normalizer):
                 self.remove_line(plan, line, "name_role_byline", "byline")
                 self.set_byline(plan, people, None, "name_role_byline")
                 return True
-        m = PLACE_BYLINE.match(text)
-        if m and all(looks_like_person(p) for p in (m.group("first"), m.group("second")) if p):
-            self.remove_line(plan, line, "place_byline", "byline")
-            self.set_byline(plan, [p for p in (m.group("first"), m.group("second")) if p], None, "place_byline")
+        if self.take_place_byline(line, text, plan):
             return True
         if stamps and looks_like_person(text):
             self.remove_line(plan, line, "name_byline", "byline")
@@ -1358,6 +1404,25 @@ class StructureNormalizer(Normalizer):
             self.remove_line(plan, line, "reporting_from", "byline")
             return True
         return False
+
+    def take_place_byline(self, line: Line, text: str, plan: Plan) -> bool:
+        m = PLACE_BYLINE.match(text)
+        if m and all(looks_like_person(p) for p in (m.group("first"), m.group("second")) if p):
+            self.remove_line(plan, line, "place_byline", "byline")
+            self.set_byline(plan, [p for p in (m.group("first"), m.group("second")) if p], None, "place_byline")
+            return True
+        return False
+
+    def take_label_byline(self, line: Line, text: str, plan: Plan) -> bool:
+        m = LABEL_BYLINE.match(text) if " by " in text else None
+        if m is None:
+            return False
+        people = split_names(m.group("names"))
+        if not all(looks_like_person(p) for p in people):
+            return False
+        self.remove_line(plan, line, "label_byline", "byline")
+        self.set_byline(plan, people, None, "label_byline")
+        return True
 
     def take_outlet_line(self, line: Line, text: str, plan: Plan) -> bool:
         """``outlet_line``: the line is an outlet's name, the byline's or the headline's neighbour -> ``source``."""
@@ -1847,10 +1912,23 @@ class StructureNormalizer(Normalizer):
         plan.removals.append(Span(line.start, line.end, "", rule, kind=kind))
 
 
+#: ``comment_thread``: a commenter's header line, ``NAME says:`` / ``NAME wrote:`` or WordPress's ``NAME on DATE at
+#: TIME said:`` (a bare ``NAME said:`` introduces a quote in news copy; a pronoun or a title is a reporter's)
+COMMENTER_LINE = re.compile(
+    r"^(?!(?:He|She|They|It|I|We|You|Mr|Mrs|Ms|Dr|Sir|The)\b)\S.{0,60}?"
+    r"(?: (?:says|wrote)| on [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d\d ?(?:[ap]\.?m\.?)? said):$",
+    re.IGNORECASE,
+)
+#: the count line over a comment thread: ``34 responses to "..."``, ``12 Comments``, ``One thought on "..."``
+COMMENT_COUNT = re.compile(r"^(?:\d+|One|Two|Three) (?:responses?|comments?|replies|thoughts?)\b", re.IGNORECASE)
+MIN_COMMENTERS = 3
+
 #: A dateline is taken only before this many words of its paragraph.
 DATELINE_MIN_WORDS = 3
 
 NAV_KIND = "navigation"
+#: what a page dump may lose more than half of its words to (the over-deletion guard's exception)
+PAGE_DUMP_KINDS = frozenset([NAV_KIND, "comments"])
 NAV_GATE = 10  # a page dump has at least this many short lines (a cheap test before the rest)
 NAV_GATE_CHARS = 40  # ... of at most this many characters
 NAV_HEAD = 8  # ... and at least this many navigation-like lines before the article's core

@@ -6,7 +6,10 @@ the prose and headlines that look like it and must stay. (The case files run in 
 import pytest
 
 from newsclean.plugins.dates import parse_stamp
-from newsclean.plugins.structure import is_outlet, looks_like_person, role_item
+from newsclean.plugins.structure import StructureNormalizer, is_outlet, looks_like_person, role_item
+from newsclean.testing import run_normalizer
+
+BODY = "The ministry said the talks would resume next week after a short pause.\n\nOfficials from both sides met in the capital on Tuesday to discuss the border."
 
 
 def test_the_four_reported_failures():
@@ -80,3 +83,21 @@ def test_stamp_forms(line, value):
 def test_issued_on_with_an_ambiguous_numeric_date_is_a_stamp_without_value():
     stamp = parse_stamp("Issued on: 05/01/2024 - 10:12")
     assert stamp is not None and stamp.value is None and stamp.ambiguous
+
+
+@pytest.mark.parametrize(
+    "byline,authors",
+    [
+        ("By Priya Sharma, New Delhi", ["Priya Sharma"]),
+        ("By Ali Reza and Sara Karimi, Tehran", ["Ali Reza", "Sara Karimi"]),
+        ("By Jane Smith, Washington", ["Jane Smith"]),
+    ],
+)
+def test_a_place_after_the_names_is_neither_author_nor_source(byline, authors):
+    doc = run_normalizer(StructureNormalizer(), f"{byline}\n\n{BODY}")
+    assert doc.text == BODY and doc.metadata["author"] == authors and "source" not in doc.metadata
+
+
+def test_a_label_without_a_person_is_no_byline():
+    doc = run_normalizer(StructureNormalizer(), f"Ukraine talks\n\nAnalysis by the numbers\n\n{BODY}")
+    assert "author" not in doc.metadata
