@@ -144,7 +144,7 @@ BYLINE = re.compile(
     rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}}))?$"
 )
 #: a link to the comments after a byline's date: ``| Comments``, ``| 12 Comments``, ``· Leave a comment``
-COMMENTS_LINK_TAIL = re.compile(r"\s*[|•·]\s*(?:\d+ |No )?(?:Comments?|Leave a (?:comment|reply))\s*$", re.IGNORECASE)
+COMMENTS_LINK_TAIL = re.compile(r"[|•·] *(?:\d+ |No )?(?:Comments?|Leave a (?:comment|reply)) *$", re.IGNORECASE)
 #: "Jane Smith | AP": two or three name words only, never the page's first line ("Title | Site").
 PIPE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
@@ -1588,7 +1588,7 @@ class StructureNormalizer(Normalizer):
             return False
         groups = byline.groupdict()
         if groups.get("when"):  # "on March 12, 2026 | Comments": the page's comment link after the date
-            groups["when"] = COMMENTS_LINK_TAIL.sub("", groups["when"])
+            groups["when"] = COMMENTS_LINK_TAIL.sub("", groups["when"]).rstrip()
         when = parse_stamp(groups["when"]) if groups.get("when") else None
         if groups.get("when") and ((when is None and not CLOCK_ONLY.match(groups["when"])) or first_line):
             # (a byline with its date opening the text is taken for a title or a teaser's line: it stays)
