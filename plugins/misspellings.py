@@ -22,8 +22,10 @@ training set, so the step changes a word only when it is sure:
   (``dont``), and is not written three times or more in the document (a capitalised
   one: twice), which makes it meant (a name, a term);
 - the two words on each side are known (unknown words close together are a foreign
-  or technical phrase: ``numerique terrestre``, ``joie de vivre``), and it is not
-  quoted on its own (``the word "fide"``).
+  or technical phrase: ``numerique terrestre``, ``joie de vivre``), it is not
+  quoted on its own (``the word "fide"``, ``a "frunk,"``), and it is not the species of a
+  binomial name (:func:`_after_name`: after an initial, ``Y. pestis``, or with a Latin ending after
+  a capitalised word the lists lack, ``Yersinia pestis``).
 
 Candidates are the dictionary words within Damerau-Levenshtein distance 1 of the
 word (every deletion, insertion, substitution and adjacent transposition) and, for
@@ -34,7 +36,9 @@ distance: ``permenant``, ``noticible``, ``sucesful``; a sound spelt otherwise: `
 ``contravercial``) or, for skeletons of :data:`MIN_SKELETON_NEAR`+ consonants, one consonant
 away (:func:`near_skeletons`: ``suprized``, ``govormental``); skeleton candidates keep the
 first letter and are at most :data:`MAX_SKELETON_EDITS` edits away by their letters, and each
-edit past the second pays :data:`DISTANCE3_COST`. The word's edits are generated
+edit past the second pays :data:`DISTANCE3_COST`. A shorter word gets the words of its very skeleton
+at most :data:`SHORT_SKELETON_EDITS` edits away (its vowels mixed up or a letter moved: ``minkay``,
+``hvea``). The word's edits are generated
 on the fly and looked up in the dictionary (no index: 10 MB in memory, loaded in
 ~0.1 s on first use). Each candidate is scored as a noisy channel, ``log10(count) -
 cost of its edits`` (:data:`COSTS`, the cheapest alignment: a transposition, a
@@ -58,7 +62,9 @@ inflections of a common verb are in the list), ``-y`` on a stem of three or more
 (``minister+y``), ``-es`` where English writes ``-s`` (``month+es``), and ``-er(s)`` where a candidate
 has ``-or(s)`` on the same stem (``survive+ers``: ``survivors``). A word that is a candidate's other
 American/British spelling (:func:`_variant`: ``catalog``, ``canceled``, ``theater``,
-``apnea``) is right, even where the spelling table lacks it.
+``apnea``, ``analyzes``, ``skillfully``) is right, even where the spelling table lacks it, and so
+is a word that is the best candidate less its plural ``-s`` (a singular the list lacks: ``telecom``,
+``teraflop``) or the best candidate with an inflection (:data:`INFLECTIONS`: ``practiced``).
 
 A candidate that lacks an inflection the word has (:data:`ENDINGS`: ``finaly`` ->
 ``final``, ``comissions`` -> ``commission``, ``busineses`` -> ``business``; ``-es`` and ``-s`` are one
@@ -71,10 +77,13 @@ as a derived form does not count when English writes it otherwise (``company+s``
 ``ache+ive``) or a near dictionary word has both its parts (``co+mission``).
 
 The best candidate wins only when its score reaches :data:`MIN_SCORE` (:data:`WEAK_ALLOWANCE` less
-when a word of :data:`MIN_LENGTH_2`+ letters leads the runner-up by :data:`WEAK_LEAD`: a few slips in a
-long word, ``phenomonenon``) and beats
-the runner-up by :data:`MARGIN` and the word's own reading by :data:`KEEP_MARGIN` (more for words
-under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
+when a word of :data:`MIN_LENGTH_2`+ letters leads the runner-up by :data:`WEAK_LEAD`, or has no
+runner-up at all: a few slips in a long word, ``phenomonenon``, ``matheticians``; :data:`LONG_ALLOWANCE`
+less for a word of :data:`LONG_LENGTH`+ letters led by :data:`LONG_LEAD` with the word's ending and only
+slips of letters, ``aquiantance``) and beats
+the runner-up by :data:`MARGIN` and the word's own reading by :data:`KEEP_MARGIN` (:data:`SLIP_KEEP` less
+when one common slip past the reading's stem explains the word: ``possably`` is no ``pos+ably``; more for
+words under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
 more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
 (``benchmarks/bench_misspellings.py --tune``). Known misses: two candidates
 of about the same score the neighbours do not tell apart (``caost``: ``coast`` or
@@ -123,8 +132,22 @@ MIN_SCORE = 3.0
 #: candidate that no other comes near.
 WEAK_ALLOWANCE = 1.0
 WEAK_LEAD = 3.0
-#: The best candidate must beat the word's own reading (a derived form, :func:`derivation`) by this much.
+#: ... or LONG_ALLOWANCE less when it leads by LONG_LEAD in a word of LONG_LENGTH+ letters, ends in the word's
+#: last two letters, is at most two letters longer or shorter, and none of its edits is a substitution of an
+#: unrelated letter or touches the first letter: a long word has room for several slips (``aquiantance``,
+#: ``embezelled``, ``intealignt``), and a right word that long is seldom within a few such slips of another with
+#: the same ending (``retrovirals`` is no ``retrovirus``, ``onboarding`` no ``boarding``).
+LONG_LENGTH = 9
+LONG_LEAD = 2.0
+LONG_ALLOWANCE = 2.5
+#: The best candidate must beat the word's own reading (a derived form, :func:`derivation`) by this much ...
 KEEP_MARGIN = 1.0
+#: ... or by SLIP_KEEP less when it is one of the commonest slips (SLIP_KINDS) away, past the reading's stem
+#: (:func:`_slip_past_stem`): a vowel for a vowel, a doubled or undoubled letter, a swap, a consonant for one of
+#: the same sound. ``possably`` is ``possibly`` misspelt, not ``pos+ably``; ``dispence`` is ``dispense``, not
+#: ``dis+pence``; but ``cushier`` is ``cushy+er``, not ``cashier``, and ``schemas`` ``schema+s``.
+SLIP_KEEP = 2.0
+SLIP_KINDS = frozenset({"vowel", "sound", "extra_double", "missing_double", "swap"})
 #: A candidate's score counts its frequency class this much (1: log10 of its count).
 FREQUENCY_WEIGHT = 1.0
 #: A capitalised word at a sentence start (it may be a name): only distance 1, this extra margin.
@@ -146,6 +169,11 @@ MIN_SKELETON = 3
 MAX_SKELETON_GAP = 3
 #: Skeletons one consonant away (:func:`near_skeletons`) for skeletons of at least this many consonants.
 MIN_SKELETON_NEAR = 4
+#: Words too short for distance 2 (MIN_LENGTH_2) get the words of the same skeleton of at least
+#: SHORT_SKELETON_MIN consonants that are at most SHORT_SKELETON_EDITS edits away by their letters: the
+#: vowels of a short word mixed up or moved (``minkay``: ``monkey``; ``hvea``: ``have``; ``heellp``: ``help``).
+SHORT_SKELETON_MIN = 2
+SHORT_SKELETON_EDITS = 2
 #: Skeleton candidates keep the word's first letter (or swap the first two: it is seldom wrong) and are at
 #: most this many edits away by their letters (:func:`_letter_gap`): more never win.
 MAX_SKELETON_EDITS = 3
@@ -324,11 +352,21 @@ def skeletons() -> dict[str, tuple[str, ...]]:
 
 
 def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> dict[str, int]:
-    """Dictionary words near ``word``: all at distance 1; with ``distance2``, a deletion + one more edit,
-    the words of the same :func:`skeleton` and, for skeletons of :data:`MIN_SKELETON_NEAR`+ consonants,
+    """Dictionary words near ``word``: all at distance 1; without ``distance2`` (short words), the words of
+    the same :func:`skeleton` at most :data:`SHORT_SKELETON_EDITS` edits away; with ``distance2``, a deletion
+    + one more edit, the words of the same :func:`skeleton` and, for skeletons of :data:`MIN_SKELETON_NEAR`+
+    consonants,
     of a skeleton one consonant away (:func:`near_skeletons`); at most :data:`MAX_SKELETON_GAP` letters
     longer or shorter, their distance the number of edits of :func:`edit_ops`, 0 until it is computed."""
     found = {w: 1 for w in _edits1(word) if w in classes}
+    if not distance2:
+        key = skeleton(word)
+        if len(key) >= SHORT_SKELETON_MIN:
+            letters = Counter(word)
+            for w in skeletons().get(key, ()):
+                if (w not in found and w != word and abs(len(w) - len(word)) <= SHORT_SKELETON_EDITS
+                        and _same_start(w, word) and _letter_gap(letters, Counter(w)) <= SHORT_SKELETON_EDITS):
+                    found[w] = 0
     if distance2:
         for d in _deletes(word):
             for w in _edits1(d):
@@ -345,11 +383,16 @@ def candidate_words(word: str, classes: Mapping[str, int], distance2: bool) -> d
                 for w in index.get(k, ()):
                     if (
                         w not in found and w != word and abs(len(w) - len(word)) <= MAX_SKELETON_GAP
-                        and (w[0] == word[0] or w[:2] == word[1::-1])
+                        and _same_start(w, word)
                         and _letter_gap(letters, Counter(w)) <= MAX_SKELETON_EDITS
                     ):
                         found[w] = 0
     return found
+
+
+def _same_start(w: str, word: str) -> bool:
+    """Whether a skeleton candidate starts as the word does: the same first letter or the first two swapped."""
+    return w[0] == word[0] or w[:2] == word[1::-1]
 
 
 def _letter_gap(a: "Counter[str]", b: "Counter[str]") -> int:
@@ -517,6 +560,8 @@ _VARIANTS = (
     (re.compile(r"(?<=[a-z]{2})our"), "or"),  # colored, coloured
     (re.compile(r"(?<=[a-z]{2}[bgt])re(s|d)?$"), r"er\1"),  # theater, theatre; liter, litre
     (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # traveled, travelled; modeling
+    (re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing|er|ers)$"), r"ys\1"),  # analyzes, analyses; paralyzed
+    (re.compile(r"(?<=[a-z]{3})ll(ful|fully|ment|ments)$"), r"l\1"),  # skillfully, skilfully; enrollment
 )
 
 
@@ -583,6 +628,27 @@ def context_score(cand: str, left: str | None, right: str | None, settings: Mapp
     return total
 
 
+#: Inflections: a reading as a known word + one of these is a form the list lacks (``schemas``, ``dicts``), which
+#: one slip in a likelier word does not outweigh.
+INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing"})
+
+
+def _slip_past_stem(word: str, cand: str, reading: str) -> bool:
+    """Whether ``cand`` differs from ``word`` only past the stem of its derived ``reading`` (``left+right``):
+    in the prefixed word (``dis+pence``: ``dispense``) or in the ending (``pos+ably``: ``possibly``), not in a
+    known stem (``cushy+er`` is no ``cashier``), and the reading is no inflection (``schema+s`` is no
+    ``schemes``) and no two words run together (``con+men`` is no ``conman``)."""
+    left, _, right = reading.partition("+")
+    if left in PREFIXES:
+        return True
+    if right in INFLECTIONS or right not in SUFFIXES:
+        return False  # an inflection, or two words run together ("con+men" is no "conman")
+    common = 0
+    while common < min(len(word), len(cand)) and word[common] == cand[common]:
+        common += 1
+    return common >= len(left) - 1
+
+
 def judge(
     word: str,
     *,
@@ -615,6 +681,12 @@ def judge(
         return Verdict(None, "a variant spelling", cands[0])  # catalog (catalogue), colored (coloured)
     best = cands[0]
     runner = cands[1] if len(cands) > 1 else None
+    if best.word in (word + "s", word + "es"):
+        # "teraflop", "telecom", "bedsheet": a singular the list lacks (it has the plural), not a slip
+        return Verdict(None, "a singular", best, runner)
+    if any(word == best.word + e for e in INFLECTIONS):
+        # "practiced": a known word's inflection the list lacks; taking the ending off changes the grammar
+        return Verdict(None, "an inflection", best, runner)
     derived = derivation(word, lex.known, s, best.word, (c.word for c in cands))
     keep = None if derived is None else derived[1]
     v = Verdict(None, "non_word", best, runner, None if derived is None else derived[0], keep)
@@ -626,13 +698,25 @@ def judge(
         extra += s["capital_margin"]
         if any(op.split()[0] not in CAPITAL_EDITS for op in best.ops):
             return Verdict(None, "capitalised, not a common slip", best, runner, v.derived, keep)
-    lead = best.score - runner.score if runner is not None and len(word) >= s["min_length_2"] else 0.0
-    if best.score < s["min_score"] - (s["weak_allowance"] if lead >= s["weak_lead"] else 0.0):
+    if len(word) < s["min_length_2"]:
+        lead = 0.0
+    else:  # a long word's only candidate leads every other word by far: "matheticians", "probalibity"
+        lead = best.score - runner.score if runner is not None else float("inf")
+    allowance = s["weak_allowance"] if lead >= s["weak_lead"] else 0.0
+    if (len(word) >= LONG_LENGTH and lead >= s["long_lead"] and word[-2:] == best.word[-2:]
+            and abs(len(word) - len(best.word)) <= 2
+            and not any(op.split()[0] in ("sub", "key", "first") for op in best.ops)):
+        allowance = max(allowance, s["long_allowance"])  # "aquiantance", "embezelled": no other word comes near
+    if best.score < s["min_score"] - allowance:
         return Verdict(None, "weak candidate", best, runner, v.derived, keep)
     if keep is not None and not s["context_vs_keep"] and best.context:
         v = Verdict(None, "non_word", best, runner, v.derived, keep + best.context)
+    keep_margin = s["keep_margin"]
+    one_slip = len(best.ops) == 1 and best.ops[0].split()[0] in SLIP_KINDS
+    if v.derived and one_slip and _slip_past_stem(word, best.word, v.derived):
+        keep_margin -= s["slip_keep"]  # one common slip beats a reading as a derived word: "possably", "dispence"
     if (runner is not None and best.score - runner.score < margin + extra) or (
-        v.keep_score is not None and best.score - v.keep_score < s["keep_margin"] + extra
+        v.keep_score is not None and best.score - v.keep_score < keep_margin + extra
     ):
         return Verdict(None, "no clear winner", best, runner, v.derived, keep)
     return Verdict(best.word, "non_word", best, runner, v.derived, keep)
@@ -644,6 +728,8 @@ SETTINGS: dict[str, Any] = {
     "min_score": MIN_SCORE,
     "weak_allowance": WEAK_ALLOWANCE,
     "weak_lead": WEAK_LEAD,
+    "long_lead": LONG_LEAD,
+    "long_allowance": LONG_ALLOWANCE,
     "short_length": SHORT_LENGTH,
     "short_margin": SHORT_MARGIN,
     "capital_margin": CAPITAL_MARGIN,
@@ -660,6 +746,7 @@ SETTINGS: dict[str, Any] = {
     "context_vs_keep": False,
     "frequency_weight": FREQUENCY_WEIGHT,
     "keep_margin": KEEP_MARGIN,
+    "slip_keep": SLIP_KEEP,
 }
 
 
@@ -839,6 +926,30 @@ def _hyphen_part(text: str, start: int, end: int, known) -> bool:
     return False
 
 
+_BEFORE_NAME = re.compile(r"(?:^|[^A-Za-z.])([A-Z][a-z]+|[A-Z]\.)[ \t]+\Z")
+
+
+#: Endings of the species half of a binomial name (Latin and Greek: ``pestis``, ``aureus``, ``coli``).
+LATIN_ENDINGS = ("is", "us", "um", "ae", "i", "ia", "ensis", "ens", "oides", "ata", "ica")
+
+
+def _after_name(text: str, start: int, word: str, known, vocabulary) -> bool:
+    """Whether ``word`` at ``start`` is the species of a binomial name: after an initial (``Y. pestis``,
+    ``E. coli``), or with a Latin ending after a capitalised word the lists lack (``Yersinia pestis``,
+    ``Tritrichomonas muris``; but ``Mr Ebbers relatiopnship`` is a misspelling)."""
+    offset = max(0, start - 40)
+    m = _BEFORE_NAME.search(text[offset:start])
+    if not m:
+        return False
+    name = m.group(1)
+    if name.endswith("."):
+        return True
+    if not word.endswith(LATIN_ENDINGS):
+        return False
+    lower = name.lower()
+    return not (known(lower) or lower in vocabulary)
+
+
 def _neighbour(text: str, start: int, end: int, forward: bool) -> str | None:
     """The word next to ``[start, end)`` across spaces only (no punctuation between), or None."""
     if forward:
@@ -858,7 +969,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "6"
+    version = "7"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
@@ -960,11 +1071,15 @@ class MisspellingsNormalizer(Normalizer):
                 capitalised = True
             if in_url(text, start, end):
                 continue
-            if start and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
-                continue  # quoted on its own: a mention
+            if start and end < len(text) and text[start - 1] in QUOTES and (
+                text[end] in QUOTES or (text[end] in ",.!?" and text[end + 1 : end + 2] in tuple(QUOTES))
+            ):
+                continue  # quoted on its own: a mention ("frunk," with the comma inside the quotes)
             if any(len(n) > 2 and n.islower() and not known(n) and n not in vocabulary
                    for n in _near_words(text, start, end)):
                 continue  # another unknown word at most two words away: a foreign or technical phrase
+            if not capitalised and _after_name(text, start, word, known, vocabulary):
+                continue  # the second word of a binomial name: "Yersinia pestis", "E. coli"
             out.append((start, end, word, capitalised))
         return out
 

@@ -35,8 +35,12 @@ def test_skeleton_candidates_reach_past_distance_two():
     assert best.word == "permanent" and best.distance == 2
     best = ranked("representive")[0]
     assert best.word == "representative"
-    # short words do not look their skeleton up (too many words share it)
-    assert all(c.distance <= 2 for c in ranked("permenant", distance2=False))
+    # without distance 2 (short words) only the words of the very same skeleton come in, and only those at
+    # most two edits away by their letters (too many words share a short skeleton)
+    assert "permanent" in {c.word for c in ranked("permenant", distance2=False)}
+    short = [c for c in ranked("minkay", distance2=False) if c.distance >= 2]
+    assert short and all(skeleton(c.word) == skeleton("minkay") for c in short)
+    assert "monkey" in {c.word for c in short}
 
 
 def test_skeletons_read_consonants_as_they_sound():
@@ -199,4 +203,86 @@ def test_a_weak_candidate_far_ahead_of_any_other_wins():
     assert best.word == "phenomenon" and best.score < 3.0
     assert judge("phenomonenon").fix == "phenomenon"
     assert judge("unsucesfuly").fix == "unsuccessfully"
-    assert judge("ahev").fix is None  # a weak candidate without a runner-up to lead stays weak
+    # a long word's only candidate leads every other word by far
+    assert judge("matheticians").fix == "mathematicians" and judge("matheticians").runner_up is None
+    assert judge("probalibity").fix == "probability"
+
+
+# -- version 7 ------------------------------------------------------------------------------
+
+
+def test_short_words_get_the_words_of_their_skeleton():
+    # the vowels of a short word mixed up or a letter moved: same consonants, at most two edits
+    assert judge("ahev").fix == "have"
+    assert judge("hvea").fix == "have"
+    assert judge("minkay").fix == "monkey"
+    assert judge("heellp").fix == "help"
+    # ... and keep their first letter, as skeleton candidates do ("fone" has phone's skeleton)
+    assert skeleton("fone") == skeleton("phone") and "phone" not in {c.word for c in ranked("fone", distance2=False)}
+
+
+def test_one_common_slip_outweighs_a_derived_reading_past_its_stem():
+    # the slip is in the ending or in the word after a prefix: a misspelling, not a word the list lacks
+    for typo, fix in (("possably", "possibly"), ("dispence", "dispense"), ("superceded", "superseded"),
+                      ("distart", "distort")):
+        v = judge(typo)
+        assert v.derived is not None and v.fix == fix, (typo, v)
+    # the slip inside a known stem, or the reading an inflection: a right word the list lacks
+    assert judge("cushier").fix is None  # cushy+er, not "cashier"
+    assert judge("schemas").fix is None  # schema+s, not "schemes"
+    assert judge("dicts").fix is None  # dict+s, not "ducts"
+    # two slips do not outweigh a derived reading
+    assert judge("reconise").fix is None  # recon+ise
+    # nor does one slip in the second of two words run together
+    from newsclean.plugins.misspellings import _slip_past_stem
+    assert not _slip_past_stem("boatmen", "boatman", "boat+men")
+    assert _slip_past_stem("possably", "possibly", "pos+ably") and _slip_past_stem("dispence", "dispense", "dis+pence")
+
+
+def test_a_long_word_with_a_few_slips_and_no_rival_is_fixed():
+    for typo, fix in (("aquiantance", "acquaintance"), ("embezelled", "embezzled"), ("intealignt", "intelligent"),
+                      ("vinagarette", "vinaigrette"), ("pseudononymous", "pseudonymous")):
+        v = judge(typo)
+        assert v.best is not None and v.best.score < 3.0 and v.fix == fix, (typo, v)
+    # not with another ending, a first letter changed or much shorter: a word the list lacks
+    assert judge("retrovirals").fix is None  # not "retrovirus"
+    assert judge("onboarding").fix is None  # not "boarding"
+    assert judge("pranayama").fix is None  # not "panama"
+
+
+def test_a_singular_the_list_lacks_is_not_given_its_plural():
+    for word in ("teraflop", "telecom", "bedsheet"):
+        v = judge(word)
+        assert v.fix is None and v.why == "a singular", (word, v)
+    assert judge("goverment").fix == "government"
+    # nor is a known word's inflection the list lacks stripped of its ending
+    v = judge("practiced")
+    assert v.fix is None and v.why == "an inflection" and v.best.word == "practice"
+
+
+def test_more_american_and_british_variants():
+    assert _variant("analyzes") == _variant("analyses")
+    assert _variant("skillfully") == _variant("skilfully")
+    assert _variant("enrollment") == _variant("enrolment")
+    for word in ("analyzes", "skillfully"):
+        assert judge(word).fix is None and judge(word).why == "a variant spelling"
+    # a doubled l at a word's end is not a variant: "untill" is a misspelling
+    assert _variant("untill") != _variant("until")
+
+
+def test_the_species_of_a_binomial_name_is_left_alone():
+    n = MisspellingsNormalizer()
+    for text in ("The plague is caused by the bacterium Yersinia pestis in fleas.",
+                 "Those infected with Y. pestis often develop symptoms.",
+                 "It was caused by a parasite called Tritrichomonas muris last year."):
+        assert run_normalizer(n, text).text == text, text
+    # a misspelling after a name is still fixed (no Latin ending)
+    text = "Mr Ebbers relatiopnship to the company was close."
+    assert run_normalizer(n, text).text == "Mr Ebbers relationship to the company was close."
+
+
+def test_a_word_quoted_with_its_punctuation_is_a_mention():
+    n = MisspellingsNormalizer()
+    for text in ('The front trunk, or "frunk," holds a bag.', 'They call it a "frunk." It holds a bag.'):
+        assert run_normalizer(n, text).text == text
+    assert run_normalizer(n, "The goverment said so.").text == "The government said so."
