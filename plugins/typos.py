@@ -56,6 +56,7 @@ article, ``one`` + determiner or object pronoun) give their direction a threshol
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import dataclasses
 from dataclasses import dataclass
@@ -69,6 +70,16 @@ CONFUSION_SETS = "confusion_sets.tsv"
 CONFUSION_LM = "confusion_bigrams.tsv"
 #: A word and its repeats, separated by spaces only (not a line break), case-insensitive.
 DOUBLED = re.compile(r"\b(\w+)((?: +\1\b)+)", re.IGNORECASE)
+#: ``DOUBLED`` for a text in lower case (see ``lowered``): case-sensitive, and ``\w++`` takes
+#: the whole word at once (a shorter part of a word is never followed by a space, so
+#: backtracking into it never found a match).
+DOUBLED_LOWER = re.compile(r"\b(\w++)((?: +\1\b)+)")
+#: A character outside ASCII that case-insensitive matching takes for an ASCII letter (the
+#: Kelvin sign, a long s, a dotless i, an I with a dot).
+FOLDS_TO_ASCII = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Every byte but an ASCII word character (what ``\w`` matches) becomes a space (``doubled_words``).
+ASCII_WORD_RUNS = bytes(b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 32 for b in range(256))
 WORD_BEFORE = re.compile(r"(\w+)\W*$")
 WORD_AFTER = re.compile(r"^\W*?(\w+)")
 #: Set by ``structure`` on a document that does not look English: this step leaves it alone.
@@ -86,6 +97,42 @@ def word_lists() -> dict[str, frozenset[str]]:
             name, _, words = raw.partition("\t")
             lists[name.strip()] = frozenset(words.split())
     return lists
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` if it changes only ASCII letters and no character outside ASCII is taken for an
+    ASCII letter when case is ignored; else None.
+
+    In such a lower-case copy, a pattern of lower-case ASCII words matched case-sensitively
+    matches exactly where its case-insensitive form matches in ``text``, position for position
+    (a character outside ASCII is the same in both, and matches no ASCII letter either way).
+    Python's ``re`` is much slower on a case-insensitive alternation: it cannot test an
+    alternative's first letter before entering it.
+    """
+    low = text.lower()
+    if text.isascii():
+        return low
+    if len(low) != len(text) or FOLDS_TO_ASCII.search(text) or NON_ASCII.findall(low) != NON_ASCII.findall(text):
+        return None
+    return low
+
+
+def doubled_words(text: str) -> list[re.Match[str]]:
+    """``list(DOUBLED.finditer(text))``, found in the lower-case copy when there is one (see ``lowered``).
+
+    A doubled word is rare: each place found in the copy is matched again with ``DOUBLED`` in
+    ``text``, so the matches are ``DOUBLED``'s own (same spans, the words as written).
+    """
+    low = lowered(text)
+    if low is None:
+        return list(DOUBLED.finditer(text))
+    if text.isascii():
+        # a doubled word is two equal neighbours among the words (runs of ``\w``) of the lower-case
+        # copy: most texts have none, which C-level splitting and comparing tells quickly
+        words = low.encode("ascii").translate(ASCII_WORD_RUNS).split()
+        if not any(map(operator.eq, words, words[1:])):
+            return []
+    return [DOUBLED.match(text, m.start()) for m in DOUBLED_LOWER.finditer(low)]
 
 
 def after_sentence_break(text: str, start: int) -> bool:
@@ -429,13 +476,35 @@ def confusion_data() -> ConfusionData:
     return ConfusionData(allowed, members, proxies, unigrams, bigrams, cutoff, words_pattern(allowed), thresholds)
 
 
+#: ``words_pattern``'s patterns -> the same for a lower-case copy of the text (``confusable``).
+LOWER_PATTERNS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
 def words_pattern(alternatives: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
     """Where a word with an alternative stands; a word whose every direction is "never"
     ("to": to->too) is not even looked at."""
     words = sorted((w for w, a in alternatives.items() if a), key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
     # a whole word: not part of a longer word, a contraction, a hyphenated word, a URL or a number
-    return re.compile(rf"(?<![\w'’@#/.-])(?:{alternation})(?![\w'’@/]|[-.]\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w'’@#/.-])(?:{alternation})(?![\w'’@/]|[-.]\w)", re.IGNORECASE)
+    # the same for a lower-case copy of the text (see ``lowered``): the words case-sensitive, their first
+    # letters tested before anything else (several times quicker); what is around them, as above
+    if all(w.isascii() and w.islower() for w in words):
+        firsts = "".join(sorted({w[0] for w in words}))
+        LOWER_PATTERNS[pattern] = re.compile(
+            rf"(?=[{re.escape(firsts)}])(?<!(?i:[\w'’@#/.-]))(?:{alternation})(?!(?i:[\w'’@/]|[-.]\w))"
+        )
+    return pattern
+
+
+def confusable(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)`` (a ``words_pattern``), found in the lower-case copy of
+    ``text`` when there is one (see ``lowered``)."""
+    fast = LOWER_PATTERNS.get(pattern)
+    low = lowered(text) if fast is not None else None
+    if low is None:
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in fast.finditer(low)]
 
 
 class Confusion(NamedTuple):
@@ -607,8 +676,11 @@ def _sentence_break_between(text: str, start: int) -> bool:
     return bool(re.search(r"[.!?]\s|\n", window[last:]))
 
 
-def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: ConfusionData | None = None) -> list[Confusion]:
-    """Every confusion-set word the guards allow to change, with its best alternative's evidence.
+def confusion_candidates(
+    text: str, unseen_share: float = UNSEEN, data: ConfusionData | None = None, *, accepted_only: bool = False
+) -> list[Confusion]:
+    """Every confusion-set word the guards allow to change, with its best alternative's evidence
+    (with ``accepted_only``, only those ``confusion_verdict`` accepts).
 
     The hottest loop of the pipeline (it runs on every confusion-set word of every text):
     the lookups are bound to locals, and a lower-case neighbour is spelled through a cache.
@@ -621,9 +693,8 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
     best_alternative = _best_alternative
     spelled = _spelled
     size = len(text)
-    for match in data.pattern.finditer(text):
-        start, end = match.span()
-        token = match.group()
+    for start, end in confusable(data.pattern, text):
+        token = text[start:end]
         if token[0].isupper():
             # capitalised: only a sentence's first word, and not before a name ("Will Smith")
             if token[1:] != token[1:].lower() or not _sentence_start(text, start):
@@ -677,9 +748,16 @@ def confusion_candidates(text: str, unseen_share: float = UNSEEN, data: Confusio
                     # no right-hand evidence: "or two" counts "one or two", whose number before is excluded here
                     cue, right = NUMBER_NEXT, NUMBER_WORD
         best = best_alternative(data, word, left, right, unseen, cue)
-        if best is not None:
+        if best is not None and (not accepted_only or _accepted(word, best)):
             append(Confusion(start, end, word, *best))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _accepted(word: str, best: tuple[str, float, float, float, float, str]) -> bool:
+    """``confusion_verdict`` of a candidate for ``word`` with ``_best_alternative``'s ``best`` (the
+    verdict does not read the place: cached, and no candidate is made for the many it refuses)."""
+    return confusion_verdict(Confusion(0, 0, word, *best))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -734,7 +812,7 @@ def confusion_verdict(
 
 def confusion_spans(text: str) -> list[Span]:
     """The real-word fixes of ``text`` (rule ``confusion``), case kept."""
-    chosen = [c for c in confusion_candidates(text) if confusion_verdict(c)]
+    chosen = confusion_candidates(text, accepted_only=True)
     spans = []
     for i, c in enumerate(chosen):
         # two neighbouring fixes judged each on the other's old form: too unsure, keep both
@@ -776,7 +854,7 @@ class TyposNormalizer(Normalizer):
             return  # English rules: "nous nous", "die die" are French and German grammar
         text = doc.text
         spans = []
-        for match in DOUBLED.finditer(text):
+        for match in doubled_words(text):
             why = verdict(text, match)
             if why is not None:
                 # remove the repeats and their spaces: "that that the" -> "that the"

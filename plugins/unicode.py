@@ -36,6 +36,24 @@ NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\x20-\x7e]")
 HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
 #: What ftfy may act on: either of them.
 NEEDS_FTFY = re.compile(f"{NOT_PRINTABLE_ASCII.pattern}|{HTML_ENTITY.pattern}")
+
+
+def needs_ftfy(text: str) -> bool:
+    """``bool(NEEDS_FTFY.search(text))``, as two searches: each alternative alone is one that
+    ``re`` runs quickly (a character class; a literal ``&`` first), the alternation is not."""
+    return NOT_PRINTABLE_ASCII.search(text) is not None or ("&" in text and HTML_ENTITY.search(text) is not None)
+
+
+def next_need(text: str, pos: int) -> int:
+    """Where the first character or HTML entity ftfy may act on (``NEEDS_FTFY``) starts in
+    ``text[pos:]``; ``len(text)`` if nowhere. (An entity is at most 27 characters long: one that
+    starts before the first such character ends within 27 of it, so the search stops there.)"""
+    m = NOT_PRINTABLE_ASCII.search(text, pos)
+    first = len(text) if m is None else m.start()
+    entity = HTML_ENTITY.search(text, pos, first + 27)
+    return first if entity is None else min(first, entity.start())
+
+
 #: The flag of a document holding U+FFFD, the replacement character (something was lost).
 REPLACEMENT_FLAG = "unicode:replacement-character"
 #: Above this length the changed middle of a segment is one span (difflib is quadratic).
@@ -101,25 +119,38 @@ def same_length_spans(before: str, after: str, offset: int, rule: str, note: str
     """One span per run of differing characters of two strings of one length.
 
     ftfy's same-length fixes (quotes, widths) change only characters outside printable
-    ASCII: when masking those out leaves the strings equal, only their places are compared.
+    ASCII in ``before``: those places are compared first, and when putting ``after``'s
+    characters there makes ``after`` (one C-level comparison), no other place differs;
+    otherwise every place is compared.
     """
-    if NOT_PRINTABLE_ASCII.sub("\x00", before) == NOT_PRINTABLE_ASCII.sub("\x00", after):
-        places: Iterable[int] = (m.start() for m in NOT_PRINTABLE_ASCII.finditer(before))
-    else:
-        places = range(len(before))
-    spans: list[Span] = []
+    runs = differing_runs(before, after, (m.start() for m in NOT_PRINTABLE_ASCII.finditer(before)))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in runs:
+        pieces.append(before[cursor:start])
+        pieces.append(after[start:end])
+        cursor = end
+    pieces.append(before[cursor:])
+    if "".join(pieces) != after:
+        runs = differing_runs(before, after, range(len(before)))
+    return [Span(offset + start, offset + end, after[start:end], rule, note) for start, end in runs]
+
+
+def differing_runs(before: str, after: str, places: Iterable[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of consecutive ``places`` (increasing) where the strings differ."""
+    runs: list[tuple[int, int]] = []
     start = end = -1
     for i in places:
         if before[i] == after[i]:
             continue
         if i != end:  # not next to the last difference: a new run
             if start >= 0:
-                spans.append(Span(offset + start, offset + end, after[start:end], rule, note))
+                runs.append((start, end))
             start = i
         end = i + 1
     if start >= 0:
-        spans.append(Span(offset + start, offset + end, after[start:end], rule, note))
-    return spans
+        runs.append((start, end))
+    return runs
 
 
 class UnicodeFixer(Normalizer):
@@ -139,7 +170,7 @@ class UnicodeFixer(Normalizer):
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        if not NEEDS_FTFY.search(text):
+        if not needs_ftfy(text):
             return
         config = self._config
         limit = config.max_decode_length
@@ -152,18 +183,30 @@ class UnicodeFixer(Normalizer):
         shift = 0  # how much earlier segments' fixes moved this one
         pos = 0
         while pos < len(text):
+            # the segments before the one holding the next character or entity ftfy may act on
+            # need nothing: one piece (a segment starts at each line's start, and every
+            # ``limit`` characters into a longer line)
+            need = next_need(text, pos)
+            if need >= len(text):
+                pieces.append(text[pos:])
+                break
+            line = text.rfind("\n", 0, need) + 1
+            skip_to = max(pos, line + (need - line) // limit * limit)
+            if skip_to > pos:
+                pieces.append(text[pos:skip_to])
+                pos = skip_to
             cut = text.find("\n", pos) + 1 or len(text)
             if cut - pos > limit:
                 cut = pos + limit
             segment = text[pos:cut]
-            if NEEDS_FTFY.search(segment):
+            if needs_ftfy(segment):
                 # Whitespace at the line's edges is set aside: layout removes it, and
                 # ftfy must not decide differently on the next pass without it.
                 lead, core, trail, newline = split_edges(segment)
                 start = pos + shift + len(lead)
                 for part, gap, line_break in ((core, trail, False), (newline, "", True)):
                     fixed = part
-                    if part and NEEDS_FTFY.search(part):
+                    if part and needs_ftfy(part):
                         if line_break:  # "\r\n" or "\r": a CRLF text has one per line, fixed once
                             part_edits, fixed = shift_edits(fix_line_break(part, config, self.name), start)
                         else:
@@ -185,12 +228,13 @@ class UnicodeFixer(Normalizer):
 
 #: The curly quotes ftfy's ``uncurl_quotes`` straightens (``ftfy.chardata.SINGLE_QUOTE_RE``, ``DOUBLE_QUOTE_RE``).
 CURLY_QUOTES = frozenset("\u02bc\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f")
-#: A character outside ASCII.
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: How far around a character outside ASCII a match of ftfy's mojibake pattern
 #: (``ftfy.badness.BADNESS_RE``) can reach: its longest alternative spans 7 characters
 #: (``ГўВЂВ.[A-Za-z ]``) and every alternative needs a character outside ASCII.
 BADNESS_REACH = 7
+#: Characters outside ASCII less than ``2 * (BADNESS_REACH - 1) + 1`` apart: their windows overlap or
+#: touch, so ``_looks_bad`` searches them as one (one ``re`` call per cluster, not per character).
+NON_ASCII_CLUSTER = re.compile(rf"[^\x00-\x7f](?:[\x00-\x7f]{{0,{2 * (BADNESS_REACH - 1)}}}[^\x00-\x7f])*")
 #: The shortcut was checked against ftfy 6 (its pattern, its fixers); another major version runs ftfy.
 SHORTCUT_CHECKED = ftfy.__version__.split(".")[0] == "6"
 
@@ -234,17 +278,14 @@ def shortcut(part: str, config: Any) -> tuple[str, list[Any]] | None:
 
 
 def _looks_bad(text: str) -> bool:
-    """``ftfy.badness.is_bad(text)``, searched only near the characters outside ASCII."""
+    """``ftfy.badness.is_bad(text)``, searched only near the characters outside ASCII: in one
+    window per cluster of them (``NON_ASCII_CLUSTER``), reaching ``BADNESS_REACH - 1`` around it."""
     search = ftfy.badness.BADNESS_RE.search
-    lo = hi = -1
-    for m in NON_ASCII.finditer(text):
-        start, stop = max(0, m.start() - BADNESS_REACH + 1), m.end() + BADNESS_REACH - 1
-        if start > hi:
-            if hi > lo and search(text, lo, hi):
-                return True
-            lo = start
-        hi = stop
-    return hi > lo and bool(search(text, lo, hi))
+    reach = BADNESS_REACH - 1
+    for m in NON_ASCII_CLUSTER.finditer(text):
+        if search(text, max(0, m.start() - reach), m.end() + reach):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

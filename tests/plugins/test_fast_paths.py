@@ -1,0 +1,139 @@
+"""The quick paths of the word-level steps give exactly what the plain code gives (issue 8).
+
+Each quick path replaces a slow but obvious computation (a case-insensitive regex, a
+character-by-character loop, a regex over every word) by one that must find the same
+thing; these tests compare the two on the characters that could tell them apart.
+"""
+
+import re
+
+import ftfy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import Document
+from newsclean.plugins import spelling, typos, unicode
+
+#: Characters that case-insensitive matching treats specially (the Kelvin sign, a long s, a
+#: dotless i, an I with a dot, Greek sigmas, a combining mark whose capital is a letter), letters
+#: outside ASCII in both cases, apostrophes and the guards' punctuation.
+TRICKY = "\u212a\u017f\u0131\u0130\u03c3\u03c2\u03a3\u0345\u00e9\u00c9\u00df\u01c5\u2160\u2019'’-./@#_1 \n"
+WORDS = ["of", "Of", "OF", "on", "or", "will", "With", "it's", "It\u2019s", "its", "one", "the", "The", "THE",
+         "their", "there", "too", "than", "then", "sos", "ok", "is", "Is", "\u00e9t\u00e9", "\u00c9t\u00e9"]
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(TRICKY, max_size=3)), max_size=14).map(" ".join) | st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(TRICKY, max_size=2)), max_size=14
+).map("".join)
+
+
+@given(texts)
+def test_confusable_matches_the_case_insensitive_pattern(text):
+    for data in (typos.confusion_data(), typos.confusion_data().every_direction()):
+        assert typos.confusable(data.pattern, text) == [m.span() for m in data.pattern.finditer(text)]
+
+
+@given(texts)
+def test_doubled_words_are_the_patterns_matches(text):
+    expected = [(m.span(), m.groups()) for m in typos.DOUBLED.finditer(text)]
+    assert [(m.span(), m.groups()) for m in typos.doubled_words(text)] == expected
+
+
+@given(st.lists(st.sampled_from(["the", "The", "THE", "a", "_", "x1", "1", " ", "  ", ".", "-", "'", "\n", "("]), max_size=12).map("".join))
+def test_doubled_words_in_ascii_text(text):
+    expected = [(m.span(), m.groups()) for m in typos.DOUBLED.finditer(text)]
+    assert [(m.span(), m.groups()) for m in typos.doubled_words(text)] == expected
+
+
+def test_lowered_refuses_characters_that_fold_to_ascii():
+    assert typos.lowered("The OF of") == "the of of"
+    assert typos.lowered("caf\u00e9 \u00a3 \u2019") == "caf\u00e9 \u00a3 \u2019"
+    for odd in ("\u212a", "\u017f", "\u0131", "\u0130", "\u00c9"):  # folds to ASCII, or lower() changes it
+        assert typos.lowered(f"the {odd} of") is None
+    pattern = typos.confusion_data().pattern
+    assert typos.confusable(pattern, "\u017fo \u212aof of") == [m.span() for m in pattern.finditer("\u017fo \u212aof of")]
+
+
+@given(st.text("ab colour Colour iDefence centre-1_\u00e9\u00c9.' \n", max_size=40))
+def test_spelling_finds_every_key_that_stands_as_a_word(text):
+    tab = spelling.table("us")
+    standing = {k for k in tab.keys if re.search(rf"\b{re.escape(k)}\b", text)}
+    assert standing <= spelling.present_keys(tab, text)
+
+
+def test_spelling_ignores_a_key_inside_a_word():
+    doc = Document("The security firm iDefence said the colour was wrong.")
+    spelling.SpellingNormalizer()(doc)
+    assert doc.text == "The security firm iDefence said the color was wrong."
+
+
+def _same_length_spans_by_hand(before, after):
+    runs, start = [], None
+    for i, (a, b) in enumerate(zip(before, after)):
+        if a != b and start is None:
+            start = i
+        elif a == b and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(before)))
+    return [(s, e, after[s:e]) for s, e in runs]
+
+
+@given(st.text("ab \"'\u201c\u201d\u2019\u00e9\x00\tA\uff21", max_size=12), st.data())
+def test_same_length_spans_are_the_runs_of_differences(before, data):
+    after = data.draw(st.text("ab \"'\u201c\u201d\u2019\u00e9\x00\tA\uff21", min_size=len(before), max_size=len(before)))
+    spans = unicode.same_length_spans(before, after, 0, "r", None)
+    assert [(s.start, s.end, s.after) for s in spans] == _same_length_spans_by_hand(before, after)
+
+
+@given(st.text("ab é’ \u00c3\u00a9\u00e2\u20ac\u2122\u00c2\u0080x", max_size=40))
+def test_looks_bad_is_ftfys_test(text):
+    assert unicode._looks_bad(text) == ftfy.badness.is_bad(text)
+
+
+@given(st.text("ab\n\r &amp;#39;é“", max_size=40), st.integers(0, 40))
+def test_next_need_is_the_first_place_ftfy_may_act_on(text, pos):
+    pos = min(pos, len(text))
+    places = [i for i in range(pos, len(text)) if unicode.NEEDS_FTFY.match(text, i)]
+    assert unicode.next_need(text, pos) == (places[0] if places else len(text))
+
+
+@given(st.text("ab\n\r &amp;;#39é“\u00c3\u00a9", max_size=40), st.sampled_from([1, 3, 7, 1000]))
+def test_unicode_skips_only_segments_that_need_nothing(text, limit):
+    """The step cut into segments one by one (as before the quick path) gives the same text."""
+    fixer = unicode.UnicodeFixer(max_decode_length=limit)
+    doc = Document(text)
+    fixer(doc)
+    expected = []
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos) + 1 or len(text)
+        if cut - pos > limit:
+            cut = pos + limit
+        segment = text[pos:cut]
+        if unicode.needs_ftfy(segment):
+            one = Document(segment)
+            unicode.UnicodeFixer(max_decode_length=limit)(one)
+            segment = one.text
+        expected.append(segment)
+        pos = cut
+    assert doc.text == "".join(expected)
+
+
+def test_layout_spaces_are_whitespace_or_zero_width():
+    """``layout.laid_out`` looks for whitespace with ``str.isspace`` and ``ZERO_WIDTH``: every
+    character ``plan_whitespace`` treats as a space or a line break must be one of them."""
+    from newsclean.whitespace import _NEWLINE, HSPACE, ZERO_WIDTH
+
+    spaces = re.compile(f"{HSPACE}|{_NEWLINE}")
+    odd = [c for c in map(chr, range(0x10000)) if spaces.fullmatch(c) and not c.isspace() and c not in ZERO_WIDTH]
+    assert odd == []
+
+
+@given(st.text(" \n\t\r\x0b\x0c\x1c\x85\u00a0\u2028\u2029\u200b\u2060\ufeffab", max_size=14))
+def test_laid_out_text_needs_no_layout(text):
+    from newsclean.plugins.layout import laid_out
+    from newsclean.whitespace import plan_whitespace
+
+    if laid_out(text):
+        assert plan_whitespace(text) == []
+    assert laid_out("A line.\nA paragraph, of words.\n\nAnother.")
