@@ -1305,7 +1305,6 @@ class StructureNormalizer(Normalizer):
         - ``desk_byline``: ``Special Correspondent``, ``Staff writer``, ``The Hindu Bureau``, ``TOI World Desk``:
           a role or a desk alone (no author; a known outlet's desk -> ``source``)
         - ``label_byline``: a column's label and its writers, ``Analysis by Jane Smith`` -> ``author``
-        - ``place_byline`` right under the headline too (``Shaun Walker in Kyiv``)
         - ``wire_slug``: AP's keyword slug (``BC-EU--Britain-Brexit-Election, 1st Ld-Writethru``)
         - next to the head's time stamp or byline line (never the first line left, where the headline is):
           ``name_role_byline`` (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``),
@@ -1337,10 +1336,9 @@ class StructureNormalizer(Normalizer):
             near = {line.index - 1, line.index + 1}
             # a name and an outlet under the headline or next to the stamp (not a photo credit under a caption)
             taken = (line.index == head[1].index or bool(near & (stamps | bylines))) and self.take_name_outlet(line, t, plan)
+            # ("Shaun Walker in Kyiv" counts only next to the stamp or a byline: right under the headline it may
+            # be a caption, "Volodymyr Zelensky in Washington")
             taken = taken or self.take_desk_line(line, t, plan) or self.take_label_byline(line, t, plan)
-            if not taken and line.index == head[1].index:
-                # the Guardian's "Shaun Walker in Kyiv" right under the headline, before any stamp
-                taken = self.take_place_byline(line, t, plan)
             if not taken and line.index == head[1].index and outlet_line(t) and is_outlet(t):
                 # an outlet's name alone under the headline ("The Associated Press"): its byline, not a second
                 # headline (not CNN's dateline block: "Washington" / "CNN" / "—")

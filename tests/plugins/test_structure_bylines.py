@@ -101,3 +101,11 @@ def test_a_place_after_the_names_is_neither_author_nor_source(byline, authors):
 def test_a_label_without_a_person_is_no_byline():
     doc = run_normalizer(StructureNormalizer(), f"Ukraine talks\n\nAnalysis by the numbers\n\n{BODY}")
     assert "author" not in doc.metadata
+
+
+def test_a_name_in_a_place_under_the_headline_without_a_stamp_is_no_byline():
+    # it may be a caption ("Volodymyr Zelensky in Washington"); next to the stamp it is the Guardian's byline
+    head = "Ukraine talks to resume next week\n\nVolodymyr Zelensky in Washington"
+    assert "author" not in run_normalizer(StructureNormalizer(), f"{head}\n\n{BODY}").metadata
+    stamped = "Ukraine talks to resume next week\n\nShaun Walker in Kyiv\n\nMon 5 Jan 2024 12.01 GMT"
+    assert run_normalizer(StructureNormalizer(), f"{stamped}\n\n{BODY}").metadata["author"] == ["Shaun Walker"]
