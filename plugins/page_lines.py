@@ -8,17 +8,16 @@ readers' comments, captions, promos. This module scores each remaining line with
 gradient-boosted trees over features of the line and of its neighbours (length, sentence shape, share of
 function words, title case, a boilerplate pattern, repetition in the page, the distance to the
 prose core, the density of prose around it, ...). The trees are in ``data/page_lines.json``,
-learned by ``scripts/train_page_lines.py`` from the WCXB dev pages (CC-BY-4.0; see that file's
-header), never from the scrapinghub benchmark the results are measured on.
+learned by ``scripts/train_page_lines.py`` from the WCXB dev pages (CC-BY-4.0; attributed in the
+file's ``about``), never from the scrapinghub benchmark the results are measured on.
 
-The model is only asked about page dumps (the structure step decides that) and only removes a
-line when it is sure (``probability < threshold``); lines of the prose core are never removed
-unless the model is very sure.
+The model is only asked about page dumps (the structure step decides that), and the step removes
+a line only when the model is sure (``probability < threshold``); the prose lines of the core are
+never asked about, nor removed.
 """
 
 from __future__ import annotations
 
-import collections
 import functools
 import json
 import math
@@ -35,6 +34,7 @@ from .structure import (
     boilerplate_kind,
     prose_core,
     prose_weight,
+    repeated_lines,
     title_case,
 )
 
@@ -62,13 +62,13 @@ FEATURES = (
 HEADLINE_SMALL = frozenset("a an and as at but by for in of on or the to vs with".split())
 
 
-def line_features(texts: Sequence[str]) -> list[list[float]]:
-    """One feature vector per line of ``texts`` (the non-empty lines of a page, in order)."""
+def line_features(texts: Sequence[str], asked: Sequence[bool] | None = None) -> list[list[float] | None]:
+    """One feature vector per line of ``texts`` (the non-empty lines of a page, in order); None for
+    a line ``asked`` leaves out (it still counts as every other line's neighbour)."""
     n = len(texts)
     if not n:
         return []
-    counts = collections.Counter(t.strip() for t in texts)
-    repeated = [counts[t.strip()] > 1 for t in texts]
+    repeated = repeated_lines(list(texts))
     lines = [Line(i, 0, 0, t) for i, t in enumerate(texts)]
     tokens = [WORDS.findall(t.strip().lower()) for t in texts]
     kinds = [prose_weight(t, r) for t, r in zip(texts, repeated)]
@@ -89,9 +89,14 @@ def line_features(texts: Sequence[str]) -> list[list[float]]:
         words = tokens[i]
         nw = len(words)
         kind = kinds[i][0]
+        comment = nw <= 12 and bool(COMMENT_HEAD.search(stripped))
+        if asked is not None and not asked[i]:
+            rows.append(None)
+            before += prose_words[i]
+            comment_seen = comment_seen or (comment and i > first)
+            continue
         chars = max(len(stripped), 1)
         letters = len(LETTER.findall(stripped)) or 1
-        comment = bool(COMMENT_HEAD.search(stripped)) and nw <= 12
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
         span = hi - lo - 1 or 1
         if core is None:
@@ -191,8 +196,8 @@ def article_probabilities(texts: Sequence[str], asked: Sequence[bool] | None = N
     (1.0 for a line ``asked`` leaves out: its neighbours still see it, the trees do not run)."""
     baseline, trees = model()
     out = []
-    for i, row in enumerate(line_features(texts)):
-        if asked is not None and not asked[i]:
+    for row in line_features(texts, asked):
+        if row is None:
             out.append(1.0)
             continue
         z = baseline

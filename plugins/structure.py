@@ -1199,8 +1199,7 @@ class StructureNormalizer(Normalizer):
         list after its first paragraphs does not open with navigation.)"""
         if not page_dump_candidate(lines):
             return None
-        counts = collections.Counter(l.text.strip() for l in lines)
-        repeated = [counts[l.text.strip()] > 1 for l in lines]
+        repeated = repeated_lines([l.text for l in lines])
         nav = [nav_like(l.text, r) for l, r in zip(lines, repeated)]
         opening = next((i for i, l in enumerate(lines) if prose_weight(l.text, False)[0] == "prose"), len(lines))
         # a page that opens with its menus (navigation before any prose) may hold a short article
@@ -1959,6 +1958,12 @@ PROSE_STOP_WORDS = frozenset(
     "those through to too under until up very was we were what when where which while who whom why will with "
     "would you your said says also may might must".split()
 )
+
+
+def repeated_lines(texts: list[str]) -> list[bool]:
+    """For each line, whether the page gives it more than once (its edges' spaces aside)."""
+    counts = collections.Counter(t.strip() for t in texts)
+    return [counts[t.strip()] > 1 for t in texts]
 
 
 def page_dump_candidate(lines: list[Line]) -> bool:

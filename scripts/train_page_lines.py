@@ -1,4 +1,4 @@
-"""Learn the page-dump line model (``plugins/data/page_lines.tsv``) from the WCXB dev pages.
+"""Learn the page-dump line model (``plugins/data/page_lines.json``) from the WCXB dev pages.
 
     python scripts/train_page_lines.py [--corpora ../shared/corpora] [--folds 5] [--write]
 
@@ -20,12 +20,9 @@ the model. The scrapinghub benchmark is never read here.
 from __future__ import annotations
 
 import argparse
-import collections
-import gzip
 import hashlib
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -35,21 +32,12 @@ from newsclean.plugins.page_lines import DATA, FEATURES, line_features
 from newsclean.plugins.structure import split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-TOKEN = re.compile(r"\w+")
+# the labels use the benchmark's own word 4-grams, so the model learns what the metric counts
+from bench_boilerplate import TOKEN, read_jsonl_gz, shingles  # noqa: E402
+
 TREES, DEPTH = 100, 3
-
-
-def shingles(text: str, n: int = 4) -> collections.Counter:
-    tokens = TOKEN.findall(text.lower())
-    return collections.Counter(tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 0)))
-
-
-def read_jsonl_gz(path: Path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
 
 
 def labelled_pages(corpora: Path):
