@@ -32,7 +32,9 @@ paragraphs), and only where the form is unmistakable:
 - ``double_stamp``: ``Published Jan. 5, 2024Updated Jan. 6, 2024`` (the first -> ``published``);
   ``bracket_stamp``: Press TV's ``... go on. [ Last Update: Monday, 5 January 2024 10:12 AM ]`` (the bracket
   goes, the sentence stays)
-- ``repeated_block``: a run of prose lines given again later in the text (the extractor doubled the article)
+- ``repeated_block``: a run of prose lines given again later in the text (the extractor doubled the article);
+  ``joined_copy``: a later paragraph made of three or more of the earlier prose lines run together (the
+  article given again as one block)
 - ``outlet_prefix``, ``dateline``: ``Iran Press/Middle East:``, ``BEIRUT, March 3 (Reuters) -``,
   ``WASHINGTON —`` opening one of the first paragraphs -> ``source``, ``section``, ``dateline``
 - ``dateline_agency``, ``dateline_slash``, ``dateline_colon``: the wires' own dateline forms, a place in any case
@@ -65,11 +67,19 @@ paragraphs), and only where the form is unmistakable:
 - ``boilerplate:<kind>``: whole lines listed in ``data/boilerplate.tsv`` (promo, share, newsletter,
   caption, markup, ...)
 - ``comment_section``: a comments header (``Top Rated Comments``, ``12 comments``) in the last 40% of
-  the text, and every line after it (readers' comments are not the article)
+  the text, or one that opens comments (not ``View all``, ``Show more comments``, nor, off a page dump, a
+  count) after 120 words of prose lines (from the core's start on a page dump), and every line after it
+  (readers' comments are not the article)
 
 - ``nav_block``: on a whole-page text dump (html-text, inscriptis: menus, share rows and footer
   links around the article), runs of short link-like lines outside the article's prose core
-  (see :meth:`StructureNormalizer.plan_navigation`); kind ``navigation``
+  (see :meth:`StructureNormalizer.plan_navigation`); kind ``navigation``. Teasers of other articles run
+  together with their first sentence (:func:`glued_teaser`) are no prose of the core and may be in such
+  a run; a list that ends the core (numbered, or dated items: :func:`list_end`) is the article's to its end.
+  A page that opens with its menus may hold a short article (two prose lines, or one paragraph of 60 words).
+  On a page dump in another language (``other_languages = "navigation"``, the default) this rule alone
+  runs, with a prose test that needs no English (:func:`prose_weight`, ``neutral``); ``"keep"`` leaves such
+  pages whole
 - ``page_tail``: on such a page dump, the first certain chrome line after the article's core (a share
   row, a related/promo or comments header, a newsletter/cookie/follow prompt, a copyright line) ends the
   article: it and every line after it go (kind ``navigation``; lines between the core and it stay)
@@ -90,7 +100,10 @@ where navigation and readers' comments can legitimately be most of the words: wh
 article's core, the removal stands if the other rules alone take at most half of the
 words and what remains still holds that core with at least ``CORE_MIN_LINES`` prose
 lines of ``CORE_MIN_WORDS`` words (a page whose prose is thinner, or where the rules
-are unsure, is still refused and flagged). A page dump opens with menus, so its
+are unsure, is still refused and flagged); the thread of a ``comment_thread`` may go with it when 40
+words of prose stand before it. Readers' comments under an article (``comment_section`` after 120 words
+of prose) may be most of the words too: that removal stands when the other rules take at most half of
+the words and the 120 words of prose before the comments remain. A page dump opens with menus, so its
 language is judged on its sentences, not on its first characters.
 """
 
@@ -102,6 +115,7 @@ import functools
 import itertools
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -125,6 +139,26 @@ MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 MIN_REPEAT_LINES = 3  # the article given twice: a run of this many prose lines again, in order
+LIST_ITEM = re.compile(r"(\d{1,3})[.)] +\S")  # a numbered list's item: "1) Lego ...", "2. Polistil ..."
+LIST_ITEM_GAP = 3  # ... each within this many lines of the one before
+#: a dated list's item: "June 9 -- Coral Sky Amphitheatre", "Sept. 2 – Salt Lake City, UT @ ..."
+DATED_ITEM = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?! ?[:,/.-] ?\d)"
+)
+MIN_LIST_ITEMS = 3  # ... at least this many of them
+#: a headline's run of capitalised words at the start of a line (``glued_teaser``) ...
+TITLE_RUN = re.compile(r"^(?:[A-Z0-9$][\w'’$,.:-]* +){4,}")
+#: ... with one of these small words capitalised inside it, as only a headline writes them ...
+TITLE_SMALL_WORDS = frozenset("To In Of For On At With After From Over Into About As By".split())
+TEASER_REST_WORDS = 8  # ... and this many words of its first sentence after it
+TEASER_MAX_CHARS = 400  # ... in a line no longer than this
+#: ... or a headline in sentence case run into its article's dateline: "... from US NEW DELHI: Their ..."
+INNER_DATELINE = re.compile(
+    r"[a-z0-9)'’\"”] (?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]{3,}(?:, [A-Z][a-z]+\.?)?(?: \([A-Za-z. ]+\))?(?::| [—–-]) [A-Z‘'\"“]"
+)
+TEASER_DATELINE_FROM = 20  # (the dateline this many characters or more into the line)
+JOINED_MIN_CHARS = 400  # ... or a paragraph this long made of earlier prose lines run together
+JOINED_SHARE = 0.75  # ... for this share of its characters
 REPEAT_WORDS = 12
 MIN_CARDS = 3  # teaser cards at the end of a page: at least this many
 OVER_DELETION = 0.5
@@ -132,6 +166,8 @@ MODEL_PARAGRAPH_LINES = 12  # page_model: the lines of a paragraph this short ar
 PAGE_MODEL_THRESHOLD = 0.2  # page_model: a page dump's line goes below this probability of being the article's
 EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
 COMMENTS_AFTER = 0.6  # a comments header after 60% of the text starts the comment section
+MORE_COMMENTS = re.compile(r"\b(?:more|all)\b")  # "Show more comments", "View all comments": no section's start
+COMMENTS_PROSE_BEFORE = 120  # ... and so does one after this many words of prose lines
 MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
@@ -519,6 +555,13 @@ class Plan:
     #: the least a page dump's core holds (prose lines, words): what the over-deletion guard keeps
     core_minimum: tuple[int, int] = field(default_factory=lambda: (CORE_MIN_LINES, CORE_MIN_WORDS))
     flags: list[str] = field(default_factory=list)
+    #: the line that starts readers' comments (``comment_section``), if any
+    comments_from: int | None = None
+    #: what :meth:`StructureNormalizer.page_dump_core` found when the text is a whole-page dump:
+    #: the article's core (first and last line), which lines are navigation-like, the core's minimum
+    dump_core: tuple[tuple[int, int], list[bool], tuple[int, int]] | None = None
+    #: on a page dump, the last line of a list that ends the article's core (:func:`list_end`)
+    list_end: int = -1
     #: a byline was taken: the first one gives the author, even when it names only an outlet ("By Clemson News")
     bylined: bool = False
     #: lines that keep their start but lose their end (``bracket_stamp``): the text they will have
@@ -925,6 +968,76 @@ def is_prose(text: str) -> bool:
     return bool(SENTENCE_END.search(text.rstrip())) and word_count(text) >= REPEAT_WORDS
 
 
+def list_end(lines: list[Line], last: int) -> int:
+    """Where a list that ends the article's core goes on to, past ``last`` (``last`` when none
+    does): a numbered list (``1) ...``, ``2. ...``) with an item among the core's last
+    ``LIST_ITEM_GAP`` lines, or whose item 1 comes within ``LIST_ITEM_GAP`` lines after it (the
+    core's last sentence introduced it), its next items numbered on; or a list of at least
+    ``MIN_LIST_ITEMS`` dated items (``June 9 -- Coral Sky Amphitheatre, ...``, tour dates) whose
+    first item comes there. Each item comes within ``LIST_ITEM_GAP`` lines of the one before (a
+    link or a note under each item comes along), and the list takes as many lines after its last
+    item as came after the one before it."""
+    return max(numbered_list_end(lines, last), dated_list_end(lines, last))
+
+
+def numbered_list_end(lines: list[Line], last: int) -> int:
+    """:func:`list_end` for a numbered list."""
+    number, at = None, last
+    for i in range(last, max(last - LIST_ITEM_GAP, -1), -1):
+        item = LIST_ITEM.match(lines[i].text.lstrip())
+        if item:
+            number, at = int(item.group(1)), i
+            break
+    for i in range(last + 1, min(last + 1 + LIST_ITEM_GAP, len(lines)) if number is None else last + 1):
+        item = LIST_ITEM.match(lines[i].text.lstrip())
+        if item and item.group(1) == "1":
+            number, at = 1, i
+            break
+    if number is None:
+        return last
+    items = [at]
+    i = at + 1
+    while i < len(lines) and i - items[-1] <= LIST_ITEM_GAP:
+        item = LIST_ITEM.match(lines[i].text.lstrip())
+        if item and int(item.group(1)) == number + 1:
+            number += 1
+            items.append(i)
+        i += 1
+    return items_end(lines, items, last)
+
+
+def dated_list_end(lines: list[Line], last: int) -> int:
+    """:func:`list_end` for a list of dated items."""
+    at = next(
+        (i for i in range(last - LIST_ITEM_GAP + 1, min(last + 1 + LIST_ITEM_GAP, len(lines))) if i >= 0
+         and DATED_ITEM.match(lines[i].text.lstrip())),
+        None,
+    )
+    if at is None:
+        return last
+    items = [at]
+    i = at + 1
+    while i < len(lines) and i - items[-1] <= LIST_ITEM_GAP:
+        if DATED_ITEM.match(lines[i].text.lstrip()):
+            items.append(i)
+        i += 1
+    return items_end(lines, items, last) if len(items) >= MIN_LIST_ITEMS else last
+
+
+def items_end(lines: list[Line], items: list[int], last: int) -> int:
+    """The last line of a list whose items are at ``items``, past ``last``; ``last`` when the list
+    ends within it."""
+    if len(items) < 2 or items[-1] <= last:
+        return last
+    tail = items[-1] - items[-2] - 1  # the lines under each item (a link, a price)
+    return min(items[-1] + tail, len(lines) - 1)
+
+
+def prose_words(lines: Sequence[Line], plan: Plan) -> int:
+    """The words of the prose lines (:func:`is_prose`) among ``lines`` that ``plan`` keeps."""
+    return sum(word_count(l.text) for l in lines if l.index not in plan.removed_lines and is_prose(l.text))
+
+
 def paragraph_break(text: str) -> int:
     """How this text separates paragraphs: 2 (a blank line) or 1 (one line break)."""
     return 2 if "\n\n" in text else 1
@@ -953,6 +1066,7 @@ class StructureNormalizer(Normalizer):
         min_docs: int = 5,
         min_share: float = 0.1,
         page_model: float = PAGE_MODEL_THRESHOLD,
+        other_languages: str = "navigation",
     ) -> None:
         if datelines not in ("extract", "keep"):
             raise ConfigError(f"normalizer 'structure': datelines must be 'extract' or 'keep', got {datelines!r}")
@@ -961,8 +1075,17 @@ class StructureNormalizer(Normalizer):
                 f"normalizer 'structure': page_model must be a probability in [0, 1) (0 turns the page-dump "
                 f"line model off), got {page_model!r}"
             )
+        if other_languages not in ("navigation", "keep"):
+            raise ConfigError(
+                f"normalizer 'structure': other_languages must be 'navigation' or 'keep', got {other_languages!r}"
+            )
         super().__init__(
-            datelines=datelines, learned=learned or {}, min_docs=min_docs, min_share=min_share, page_model=float(page_model)
+            datelines=datelines,
+            learned=learned or {},
+            min_docs=min_docs,
+            min_share=min_share,
+            page_model=float(page_model),
+            other_languages=other_languages,
         )
         self._learned = {
             group: {position: frozenset(lines) for position, lines in places.items()}
@@ -1027,13 +1150,16 @@ class StructureNormalizer(Normalizer):
             # leave the text alone and say so (typos, names and spelling skip it too)
             doc.flag(NOT_ENGLISH)
             doc.flag(f"language:{guess_language(doc.text)}")  # a hint for whoever sorts the flags
+            if dump and self.params["other_languages"] == "navigation":
+                self.strip_page_navigation(doc, lines)
             return
-        plan = Plan()
+        plan = Plan(dump_core=self.page_dump_core(lines) if dump else None)
         self.plan_learned(doc.id, lines, plan)
         self.plan_repeats(lines, plan)
+        self.plan_joined_copies(lines, plan)
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
-        core = self.plan_navigation(lines, plan) if dump else None
+        core = self.plan_navigation(lines, plan, plan.dump_core) if plan.dump_core else None
         if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
@@ -1063,7 +1189,9 @@ class StructureNormalizer(Normalizer):
         doc.apply(line_removals(lines, plan), step=STEP)
 
     @staticmethod
-    def removes_too_much(text: str, lines: list[Line], plan: Plan, core: tuple[int, int] | None = None) -> bool:
+    def removes_too_much(
+        text: str, lines: list[Line], plan: Plan, core: tuple[int, int] | None = None, neutral: bool = False
+    ) -> bool:
         """The over-deletion guard: more than half of the words would go.
 
         On a page dump (``core`` is the article's prose core found by :meth:`plan_navigation`)
@@ -1077,21 +1205,30 @@ class StructureNormalizer(Normalizer):
         removed_words = sum(guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost)
         if removed_words <= OVER_DELETION * total:
             return False
-        if core is None:
+        if core is None and plan.comments_from is None:
             return True
+        exempt = PAGE_DUMP_KINDS if core is not None else COMMENT_KINDS
         other_words = sum(
-            guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost if s.kind not in PAGE_DUMP_KINDS
+            guard_words(text[s.start : s.end]) - guard_words(s.after) for s in lost if s.kind not in exempt
         )
         if other_words > OVER_DELETION * total:
             return True
+        if plan.comments_from is not None:  # readers' comments under an article: the article must remain
+            before = prose_words(lines[core[0] if core else 0 : plan.comments_from], plan)
+            if before >= (COMMENTS_PROSE_BEFORE if core is None else SHORT_CORE_WORDS):
+                return False
+            if core is None:
+                return True
         prose = [
             n for l in lines[core[0] : core[1] + 1] if l.index not in plan.removed_lines
-            for kind, n in (prose_weight(l.text, False),) if kind == "prose"
+            for kind, n in (prose_weight(l.text, False, neutral),) if kind == "prose"
         ]
         return len(prose) < plan.core_minimum[0] or sum(prose) < plan.core_minimum[1]
 
     # -- a whole-page dump: navigation around the article -------------------------
-    def plan_navigation(self, lines: list[Line], plan: Plan) -> tuple[int, int] | None:
+    def plan_navigation(
+        self, lines: list[Line], plan: Plan, found: tuple[tuple[int, int], list[bool], tuple[int, int]] | None
+    ) -> tuple[int, int]:
         """Navigation blocks of a whole-page text dump (menus, share rows, footer links).
 
         The article's core is the densest region of prose: each line gets a weight (a prose
@@ -1105,22 +1242,20 @@ class StructureNormalizer(Normalizer):
         among them goes: a weak line is navigation-like (:func:`nav_like`), a title-case
         link title, or a boilerplate line. Inside the core nothing goes (an article's lists
         and subheadings stay), and prose outside it stays too (it may be the article's).
-        Returns the core (first and last line index), or None when the text is no page dump."""
-        found = self.page_dump_core(lines)
-        if found is None:
-            return None
+        ``found`` is what :meth:`page_dump_core` found. Returns the core (first and last line index)."""
         (first, last), nav, plan.core_minimum = found
+        end = plan.list_end = list_end(lines, last)  # a list that ends the core is the article's to its end
         weak = [
-            n or (not first <= i <= last and weak_line(lines[i].text))
+            n or (not first <= i <= end and weak_line(lines[i].text))
             for i, n in enumerate(nav)
         ]
         i = 0
         while i < len(lines):
-            if not weak[i] or first <= i <= last:
+            if not weak[i] or first <= i <= end:
                 i += 1
                 continue
             j = i
-            while j < len(lines) and weak[j] and not first <= j <= last:
+            while j < len(lines) and weak[j] and not first <= j <= end:
                 j += 1
             if j - i >= NAV_RUN and sum(nav[i:j]) >= 2:
                 for line in lines[i:j]:
@@ -1130,6 +1265,24 @@ class StructureNormalizer(Normalizer):
         self.plan_page_footer(lines, first, plan)
         self.plan_page_tail(lines, last, plan)
         return first, last
+
+    def strip_page_navigation(self, doc: Document, lines: list[Line]) -> None:
+        """A page dump in another language: only its navigation goes (``nav_block``,
+        ``page_footer``, ``page_tail``), around a prose core found without English function
+        words (:func:`prose_weight`, ``neutral``); the over-deletion guard applies as on an
+        English page dump. Scripts written without spaces between words (Japanese, Chinese)
+        show no prose core, so they stay as they are."""
+        found = self.page_dump_core(lines, neutral=True)
+        if found is None:
+            return
+        plan = Plan(dump_core=found)
+        core = self.plan_navigation(lines, plan, found)
+        if not plan.removals:
+            return
+        if self.removes_too_much(doc.text, lines, plan, core, neutral=True):
+            doc.flag("structure:over-deletion")
+            return
+        doc.apply(line_removals(lines, plan), step=STEP)
 
     def plan_comment_thread(self, lines: list[Line], first: int, plan: Plan) -> None:
         """``comment_thread``: on a page dump, readers' comments headed the blog way, each by a line that
@@ -1144,6 +1297,7 @@ class StructureNormalizer(Normalizer):
         start = heads[0].index
         if start > 0 and COMMENT_COUNT.match(lines[start - 1].text.strip()):
             start -= 1
+        plan.comments_from = start
         for rest in lines[start:]:
             self.remove_line(plan, rest, "comment_thread", "comments")
 
@@ -1171,7 +1325,10 @@ class StructureNormalizer(Normalizer):
         left = [l for l in lines if l.index not in plan.removed_lines]
         first, last = core
         threshold = self.params["page_model"]
-        protected = [first <= l.index <= last and prose_weight(l.text, False)[0] == "prose" for l in left]
+        protected = [
+            (first <= l.index <= last and prose_weight(l.text, False)[0] == "prose") or last < l.index <= plan.list_end
+            for l in left
+        ]
         probabilities = article_probabilities([l.text for l in left], [not p for p in protected])
         keep = [p >= threshold for p in probabilities]
         # the lines of a short paragraph (no blank line between them: a list, a table, a stanza)
@@ -1188,7 +1345,9 @@ class StructureNormalizer(Normalizer):
                 self.remove_line(plan, line, "page_model", NAV_KIND)
 
     @staticmethod
-    def page_dump_core(lines: list[Line]) -> tuple[tuple[int, int], list[bool], tuple[int, int]] | None:
+    def page_dump_core(
+        lines: list[Line], neutral: bool = False
+    ) -> tuple[tuple[int, int], list[bool], tuple[int, int]] | None:
         """When ``lines`` are a page dump: the article's prose core (first and last line index),
         which lines are navigation-like and the least the core had to hold (prose lines, words);
         else None. A page dump has ``NAV_GATE`` short lines, a prose core (:func:`prose_core`) of
@@ -1201,10 +1360,15 @@ class StructureNormalizer(Normalizer):
             return None
         repeated = repeated_lines([l.text for l in lines])
         nav = [nav_like(l.text, r) for l, r in zip(lines, repeated)]
-        opening = next((i for i, l in enumerate(lines) if prose_weight(l.text, False)[0] == "prose"), len(lines))
+        opening = next(
+            (i for i, l in enumerate(lines) if prose_weight(l.text, False, neutral)[0] == "prose"), len(lines)
+        )
         # a page that opens with its menus (navigation before any prose) may hold a short article
         minimum = (SHORT_CORE_LINES, SHORT_CORE_WORDS) if sum(nav[:opening]) >= NAV_OPENING else (CORE_MIN_LINES, CORE_MIN_WORDS)
-        core = prose_core(lines, repeated, *minimum)
+        core = prose_core(lines, repeated, *minimum, neutral=neutral)
+        if core is None and minimum[0] == SHORT_CORE_LINES:  # a one-paragraph article under the menus
+            minimum = (1, PARAGRAPH_CORE_WORDS)
+            core = prose_core(lines, repeated, *minimum, neutral=neutral)
         if core is None or sum(nav[: core[0]]) < NAV_HEAD:
             return None
         return core, nav, minimum
@@ -1252,6 +1416,40 @@ class StructureNormalizer(Normalizer):
                 k += run
             else:
                 k += 1
+
+    @staticmethod
+    def comments_follow_article(lines: list[Line], i: int, plan: Plan) -> bool:
+        """Is the comments header ``lines[i]`` one that opens comments (``Top Rated Comments``,
+        ``Comments``; not ``View all``, nor ``Show more comments`` under a preview of them) after
+        ``COMMENTS_PROSE_BEFORE`` words of prose lines, counted from the start of the article's
+        core on a page dump (its menus and teasers may be prose)? A count (``11 comments``) will do
+        only on a page dump, after the core's start: elsewhere it may be one item's in a listing."""
+        text = lines[i].text.strip().lstrip("[(").lower()
+        if "comment" not in text or MORE_COMMENTS.search(text) or (text[:1].isdigit() and not plan.dump_core):
+            return False
+        start = plan.dump_core[0][0] if plan.dump_core else 0
+        return i > start and prose_words(lines[start:i], plan) >= COMMENTS_PROSE_BEFORE
+
+    def plan_joined_copies(self, lines: list[Line], plan: Plan) -> None:
+        """``joined_copy``: a long paragraph that is mostly (``JOINED_SHARE`` of its characters)
+        ``MIN_REPEAT_LINES`` or more of the text's earlier prose lines run together: the page gave
+        the article again as one block (a CMS's ``articleBody`` dumped with the page), and the
+        copy goes (kind ``repeat``: its words stay in the text, in the first copy). A paragraph
+        that quotes one earlier sentence, or summarises the article in new words, stays."""
+        prose: list[str] = []
+        for line in lines:
+            text = line.text.strip()
+            if len(text) >= JOINED_MIN_CHARS and len(prose) >= MIN_REPEAT_LINES and line.index not in plan.removed_lines:
+                inside = [p for p in prose if p in text]
+                if len(inside) >= MIN_REPEAT_LINES:
+                    rest = text
+                    for p in sorted(inside, key=len, reverse=True):
+                        rest = rest.replace(p, "")
+                    if len(text) - len(rest.strip()) >= JOINED_SHARE * len(text):
+                        self.remove_line(plan, line, "joined_copy", "repeat")
+                        continue
+            if is_prose(text):
+                prose.append(text)
 
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:
@@ -1678,8 +1876,12 @@ class StructureNormalizer(Normalizer):
                     kind, inline = "link_header", tail
             if kind is None:
                 continue
-            if kind == "comments" and line.start >= COMMENTS_AFTER * len(text):
-                # a comments header in the last part of the page: the rest is readers' comments
+            if kind == "comments" and (
+                line.start >= COMMENTS_AFTER * len(text) or self.comments_follow_article(lines, i, plan)
+            ):
+                # a comments header in the last part of the text, or one that names comments after
+                # an article's worth of prose: the rest is readers' comments
+                plan.comments_from = i
                 for rest in lines[i:]:
                     self.remove_line(plan, rest, "comment_section", "comments")
                 break
@@ -1930,6 +2132,8 @@ DATELINE_MIN_WORDS = 3
 NAV_KIND = "navigation"
 #: what a page dump may lose more than half of its words to (the over-deletion guard's exception)
 PAGE_DUMP_KINDS = frozenset([NAV_KIND, "comments"])
+#: what an article followed by readers' comments may lose more than half of its words to
+COMMENT_KINDS = frozenset(["comments"])
 NAV_GATE = 10  # a page dump has at least this many short lines (a cheap test before the rest)
 NAV_GATE_CHARS = 40  # ... of at most this many characters
 NAV_HEAD = 8  # ... and at least this many navigation-like lines before the article's core
@@ -1937,10 +2141,12 @@ NAV_WORDS = 4  # a navigation-like line: at most this many words, no sentence en
 NAV_RUN = 3  # a navigation block: at least this many weak lines in a row
 PROSE_WORDS = 10  # a prose line: this many words or more, a sentence, ...
 PROSE_STOP_SHARE = 0.2  # ... and this share of function words (menus and headlines have few)
+NEUTRAL_LOWER_SHARE = 0.5  # ... or, on a page in another language, this share of words not capitalised
 CORE_MIN_LINES = 3  # the core of a page dump: at least this many prose lines ...
 CORE_MIN_WORDS = 80  # ... of this many words in all
 NAV_OPENING = 4  # a page that opens with this many navigation-like lines before any prose ...
 SHORT_CORE_LINES, SHORT_CORE_WORDS = 2, 40  # ... may hold a shorter article's core
+PARAGRAPH_CORE_WORDS = 60  # ... or one paragraph of this many words
 #: boilerplate kinds that may stand inside an article: they never end it (``page_tail``); None: no boilerplate
 PAGE_TAIL_NOT_CHROME = frozenset([None, "caption", "ad", "markup", "contact"])
 COPYRIGHT_STARTS = ("©", "Copyright", "COPYRIGHT", "(c) ", "(C) ")
@@ -2000,22 +2206,32 @@ def nav_like(text: str, repeated: bool) -> bool:
 
 def weak_line(text: str) -> bool:
     """Outside the article's core, a line that may belong to a navigation block: a link title
-    in title case (``Easy Tres Leches Cake Recipe``) or a boilerplate line."""
+    in title case (``Easy Tres Leches Cake Recipe``), a link title run together with its
+    article's first sentence (:func:`glued_teaser`) or a boilerplate line."""
     text = text.strip()
     if len(text) <= 150 and not LINE_END.search(text) and title_case(text):
+        return True
+    if glued_teaser(text):
         return True
     return len(text) <= 200 and boilerplate_kind(text) is not None
 
 
-def prose_weight(text: str, repeated: bool) -> tuple[str, float]:
-    """A line's kind and its weight in the search for the article's core."""
-    words = WORDS.findall(text.lower())
+def prose_weight(text: str, repeated: bool, neutral: bool = False) -> tuple[str, float]:
+    """A line's kind and its weight in the search for the article's core. A prose line has
+    English function words; ``neutral`` (a page in another language) asks instead that at most
+    half of its words be capitalised (a menu or a headline in title case is not prose)."""
+    words = WORDS.findall(text if neutral else text.lower())
     n = len(words)
     if n == 0:
         return "nav", -1.0
     ends = bool(LINE_END.search(text.rstrip()))
     if n >= PROSE_WORDS and (ends or INNER_SENTENCE.search(text)):
-        if sum(map(PROSE_STOP_WORDS.__contains__, words)) >= PROSE_STOP_SHARE * n:
+        if neutral:
+            if sum(1 for w in words if not w[0].isupper()) >= NEUTRAL_LOWER_SHARE * n:
+                return "prose", float(n)
+        elif sum(map(PROSE_STOP_WORDS.__contains__, words)) >= PROSE_STOP_SHARE * n:
+            if glued_teaser(text):
+                return "long", 0.0  # another article's headline and its first sentence: no prose of this one
             return "prose", float(n)
     if ends:
         return "sentence", SENTENCE_SHARE * n
@@ -2026,12 +2242,36 @@ def prose_weight(text: str, repeated: bool) -> tuple[str, float]:
     return "long", 0.0
 
 
+def glued_teaser(text: str) -> bool:
+    """A link to another article as a page dump runs it together: its headline in title case, a
+    small word capitalised inside it (``Michigan To Mail Redistricting Panel Applications To 250,000
+    The state of Michigan will mail ...``), then its first sentence; prose capitalises no ``To``.
+    Or its headline in sentence case, run into the article's dateline (``With shattered dreams,
+    deportees return home from US NEW DELHI: Their American dream ...``)."""
+    if len(text) > TEASER_MAX_CHARS:
+        return False  # (a teaser is a line or two: a whole page on one line is no teaser)
+    inner = INNER_DATELINE.search(text, TEASER_DATELINE_FROM)
+    if inner is not None and not SENTENCE_END.search(text, 0, inner.start() + 1):
+        return True  # "... deportees return home from US NEW DELHI: Their American dream ..."
+    head = TITLE_RUN.match(text)
+    if head is None:
+        return False
+    words = head.group().split()
+    # (a capital after a colon or a full stop starts a sentence: "Editor's Note: On May 6, ...")
+    small = any(w in TITLE_SMALL_WORDS and not before.endswith((":", ".")) for before, w in zip(words, words[1:-1]))
+    return small and len(text[head.end() :].split()) >= TEASER_REST_WORDS
+
+
 def prose_core(
-    lines: list[Line], repeated: list[bool], min_lines: int = CORE_MIN_LINES, min_words: int = CORE_MIN_WORDS
+    lines: list[Line],
+    repeated: list[bool],
+    min_lines: int = CORE_MIN_LINES,
+    min_words: int = CORE_MIN_WORDS,
+    neutral: bool = False,
 ) -> tuple[int, int] | None:
     """The run of lines with the largest sum of :func:`prose_weight` (the densest region of
     prose), when it holds ``min_lines`` prose lines of ``min_words`` words."""
-    weights = [prose_weight(l.text, r) for l, r in zip(lines, repeated)]
+    weights = [prose_weight(l.text, r, neutral) for l, r in zip(lines, repeated)]
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i, (_, w) in enumerate(weights):
         if total <= 0:
@@ -2199,8 +2439,15 @@ def newsclean_configure(config):
         "page_model", PAGE_MODEL_THRESHOLD,
         "page dumps: a line the learned line model gives a lower probability of being the article's goes (0: off)",
     )
+    config.declare(
+        "other_languages", "navigation",
+        "page dumps in another language than English: 'navigation' (their menus go, nothing else) or 'keep'",
+    )
 
 
 @hookimpl
 def newsclean_normalizers(config):
-    return [StructureNormalizer(datelines=config.get("datelines"), page_model=config.get("page_model")), StrayQuoteNormalizer()]
+    structure = StructureNormalizer(
+        datelines=config.get("datelines"), page_model=config.get("page_model"), other_languages=config.get("other_languages")
+    )
+    return [structure, StrayQuoteNormalizer()]
