@@ -104,7 +104,9 @@ are unsure, is still refused and flagged); the thread of a ``comment_thread`` ma
 words of prose stand before it. Readers' comments under an article (``comment_section`` after 120 words
 of prose) may be most of the words too: that removal stands when the other rules take at most half of
 the words and the 120 words of prose before the comments remain. A page dump opens with menus, so its
-language is judged on its sentences, not on its first characters.
+language is judged on its sentences, not on its first characters. Once its navigation went, a page dump
+is judged once more: the article's head (a column's name over the headline, a dateline) is now at the
+top, and cleaning the output again should change nothing.
 """
 
 from __future__ import annotations
@@ -1136,9 +1138,16 @@ class StructureNormalizer(Normalizer):
         return [resources.files(__package__).joinpath("data", name) for name in (DATA, PAGE_MODEL_DATA)]
 
     def __call__(self, doc: Document) -> None:
+        if self.clean_once(doc):
+            # a page dump without its menus is an article whose head the rules can now see (its
+            # headline, its dateline): judged again, so that cleaning the output again changes nothing
+            self.clean_once(doc)
+
+    def clean_once(self, doc: Document) -> bool:
+        """One run of the rules on ``doc``; True when it took navigation out of a page dump."""
         lines = split_lines(doc.text)
         if not lines:
-            return
+            return False
         english = looks_english(doc.text)
         dump = page_dump_candidate(lines)
         if not english and dump:
@@ -1152,7 +1161,7 @@ class StructureNormalizer(Normalizer):
             doc.flag(f"language:{guess_language(doc.text)}")  # a hint for whoever sorts the flags
             if dump and self.params["other_languages"] == "navigation":
                 self.strip_page_navigation(doc, lines)
-            return
+            return False
         plan = Plan(dump_core=self.page_dump_core(lines) if dump else None)
         self.plan_learned(doc.id, lines, plan)
         self.plan_repeats(lines, plan)
@@ -1174,19 +1183,20 @@ class StructureNormalizer(Normalizer):
         if core is not None and self.params["page_model"] > 0:
             self.plan_page_model(lines, core, plan)
         if not plan.removals and not plan.meta:
-            return
+            return False
         if not english:
             doc.flag(NOT_ENGLISH)  # a short text, judged by its letters alone: leave it alone
-            return
+            return False
         removed_chars = sum(s.end - s.start for s in plan.removals)
         if removed_chars > 0.3 * len(doc.text) and self.removes_too_much(doc.text, lines, plan, core):
             doc.flag("structure:over-deletion")
-            return
+            return False
         for name, value, rule in plan.meta:
             doc.set_meta(name, value, step=STEP, rule=rule)
         for flag in plan.flags:
             doc.flag(flag)
         doc.apply(line_removals(lines, plan), step=STEP)
+        return core is not None and any(s.kind == NAV_KIND for s in plan.removals)
 
     @staticmethod
     def removes_too_much(
