@@ -2111,11 +2111,16 @@ class StructureNormalizer(Normalizer):
     def plan_inline_credits(self, text: str, lines: list[Line], plan: Plan) -> None:
         removed = [(l.start, l.end) for l in lines if l.index in plan.removed_lines]
         removed += [(s.start, s.end) for s in plan.removals]
+        whole = {(l.start, l.end): l for l in lines}
         for m in INLINE_PHOTO.finditer(text):
             start = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
             if any(a <= start < b for a, b in removed):
                 continue
-            plan.removals.append(Span(start, m.end(), "", "photo_credit", kind="credit"))
+            line = whole.get((m.start(), m.end()))
+            if line is not None:  # the credit is the whole line: it goes with its line break
+                self.remove_line(plan, line, "photo_credit", "credit")
+            else:
+                plan.removals.append(Span(start, m.end(), "", "photo_credit", kind="credit"))
 
     @staticmethod
     def remove_line(plan: Plan, line: Line, rule: str, kind: str) -> None:

@@ -224,3 +224,11 @@ def test_whole_page_dumps_clean_to_a_fixed_point(corpora):
         once = pipeline.clean(page).text
         changed += pipeline.clean(once).text != once
     assert len(pages) == 181 and changed <= 3
+
+
+def test_a_photo_credit_on_its_own_line_goes_with_its_line_break():
+    text = "\n\n".join([STORM[0], "The storm over the harbour on Tuesday night.\n(Image: © Jane Smith/Getty)", *STORM[1:3]])
+    doc = clean(text)
+    assert "(Image:" not in doc.text and "\n\n\n" not in doc.text
+    assert [e.rule for e in doc.edits] == ["photo_credit"]
+    assert clean(doc.text).text == doc.text
