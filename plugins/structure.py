@@ -173,13 +173,21 @@ COMMENTS_PROSE_BEFORE = 120  # ... and so does one after this many words of pros
 MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the boilerplate patterns
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
+#: a date written out: "December 2, 2025", "Nov. 18 2025", "2nd December 2025"
+MONTH_DAY_YEAR = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4})"
+)
 BYLINE = re.compile(
     rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
     rf"(?:\s*(?:,|\||-|—|–|/)\s*(?P<org>[A-Z][\w.&' -]{{1,40}})"
     # "for the BBC" (an outlet), "with AFP, Reuters" (agencies, or a co-writer), "in Kyiv" (a place: no outlet)
     rf"|\s(?P<link>in|for|For|FOR|with|With)\s(?P<org2>(?:[Tt]he )?[A-Z][\w.&' ,-]{{1,40}}|agencies|wires))?\.?"
-    # "• 5 min read", "| Jan 5, 2024"; "on January 5, 2024" / "at 10:12 AM" (only when it is a time stamp)
-    rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}}))?$"
+    # "• 5 min read", "| Jan 5, 2024"; "on January 5, 2024" / "at 10:12 AM" (only when it is a time stamp);
+    # a date right after the names: "By Jane Smith December 2, 2025", "By Jane Smith — November 18, 2025 6 min read"
+    rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}})"
+    rf"|(?:\s+[—–-])?\s+(?P<dated>{MONTH_DAY_YEAR}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?)"
+    rf"(?:\s*[•|·]?\s*\d{{1,3}} min(?:ute)?s? read)?)?$"
 )
 #: a link to the comments after a byline's date: ``| Comments``, ``| 12 Comments``, ``· Leave a comment``
 COMMENTS_LINK_TAIL = re.compile(r"[|•·] *(?:\d+ |No )?(?:Comments?|Leave a (?:comment|reply)) *$", re.IGNORECASE)
@@ -188,9 +196,11 @@ PIPE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
 )
 BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by")
+WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: A label alone on its line, the name on the next: "Written by" / "Jane Smith - Editor".
+#: (in any case, with or without a colon: "Written By", "Article written by:", "AUTHOR")
 BYLINE_LABELS = frozenset(
-    ["By", "By:", "BY", "Written by", "Written by:", "Words by", "Posted by", "Reported by", "Author", "Author:"]
+    ["by", "written by", "words by", "posted by", "reported by", "author", "article written by", "article by", "story by"]
 )
 NAME_LINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:\s*[-–—,|•]\s*[^\n]{1,80})?$")
 CREDIT_ROLES = r"(?:writers?|reporters?|correspondents?|journalists?|photographers?|videojournalists?|researchers?|producers?)"
@@ -653,7 +663,7 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
         if (len(l.text) <= STAMP_LINE_MAX and YEAR_IN_TEXT.search(l.text))
         or l.text.startswith(BYLINE_START)
         or l.text.startswith(STAMP_LABELS)
-        or l.text.strip() in BYLINE_LABELS
+        or is_byline_label(l.text)
         or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
             text, l.start
         )
@@ -963,6 +973,11 @@ def byline_credit(names_text: str, org: str | None, link: str | None, org2: str 
         # Associated Press"); its outlet, if any, is the source too
         people = [i for i in items if " " in i or len(items) == 1]
     return people, source
+
+
+def is_byline_label(text: str) -> bool:
+    """A byline's label alone on its line (:data:`BYLINE_LABELS`), the name on the next."""
+    return len(text) <= 30 and text.strip().rstrip(":").rstrip().lower() in BYLINE_LABELS
 
 
 def is_prose(text: str) -> bool:
@@ -1798,6 +1813,8 @@ class StructureNormalizer(Normalizer):
         if groups.get("when") and ((when is None and not CLOCK_ONLY.match(groups["when"])) or first_line):
             # (a byline with its date opening the text is taken for a title or a teaser's line: it stays)
             return False  # "By Tuesday at the latest ...": "on" / "at" is followed by a time stamp, or no byline
+        if groups.get("dated") and (first_line or len(groups["names"].split()) < 2 or WEEKDAY.match(groups["names"])):
+            return False  # a name and a date opening the text, "By Eliz December 2": too little to tell; "By Monday March 2"
         if when is not None and UPDATED_LABEL.search(groups["names"]):
             when = None  # "By Jeff Cobb. Last Updated on December 11, 2025": the line goes, the date is no publication date
         names, org = byline_credit(byline.group("names"), groups.get("org"), groups.get("link"), groups.get("org2"))
@@ -1807,7 +1824,7 @@ class StructureNormalizer(Normalizer):
         plan.bylined = True
         if org and plan.meta_value("source") is None:
             plan.meta.append(("source", org.strip(), "byline"))
-        rest = groups.get("rest")
+        rest = groups.get("rest") or (groups.get("dated") if not UPDATED_LABEL.search(groups["names"]) else None)
         stamp = parse_stamp(rest.split("•")[0]) if rest else when
         if stamp is not None and stamp.value and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "byline"))
@@ -1870,7 +1887,7 @@ class StructureNormalizer(Normalizer):
             if line.text.startswith(BYLINE_START):  # a line that is only a byline is never prose
                 if self.take_byline(line, plan, pipe=False, first_line=i == 0):
                     continue
-            if line.text.strip() in BYLINE_LABELS and i + 1 < len(lines):
+            if is_byline_label(line.text) and i + 1 < len(lines):
                 name = NAME_LINE.match(lines[i + 1].text.strip())
                 if name:
                     self.remove_line(plan, line, "byline", "byline")
