@@ -28,7 +28,9 @@ paragraphs), and only where the form is unmistakable:
   Correspondent``, ``The Hindu Bureau``), and next to the head's stamp or byline ``name_role_byline``
   (``Jane Smith, Political Editor``), ``place_byline`` (``Shaun Walker in Kyiv``), ``name_byline`` (a name
   alone over the stamp), ``outlet_line`` (``BBC Sport Scotland`` under the byline), ``reporting_from`` (NYT);
-  ``wire_slug`` (AP's ``BC-EU--Britain-Election, 1st Ld-Writethru``)
+  ``wire_slug`` (AP's ``BC-EU--Britain-Election, 1st Ld-Writethru``). On a page dump the article's head is
+  the ``DUMP_HEAD_LINES`` lines over its core: a time stamp there gives ``published``, and a name alone over
+  it the author (``name_byline``), even where the menus' navigation block took the name in
 - ``double_stamp``: ``Published Jan. 5, 2024Updated Jan. 6, 2024`` (the first -> ``published``);
   ``bracket_stamp``: Press TV's ``... go on. [ Last Update: Monday, 5 January 2024 10:12 AM ]`` (the bracket
   goes, the sentence stays)
@@ -167,6 +169,7 @@ OVER_DELETION = 0.5
 MODEL_PARAGRAPH_LINES = 12  # page_model: the lines of a paragraph this short are kept or taken together
 PAGE_MODEL_THRESHOLD = 0.2  # page_model: a page dump's line goes below this probability of being the article's
 EARLY_SHARE = 0.4  # only a time stamp in the first 40% of the lines gives ``published``
+DUMP_HEAD_LINES = 8  # on a page dump, the article's head is this many lines over its core
 COMMENTS_AFTER = 0.6  # a comments header after 60% of the text starts the comment section
 MORE_COMMENTS = re.compile(r"\b(?:more|all)\b")  # "Show more comments", "View all comments": no section's start
 COMMENTS_PROSE_BEFORE = 120  # ... and so does one after this many words of prose lines
@@ -1184,6 +1187,8 @@ class StructureNormalizer(Normalizer):
         self.plan_head(doc.text, lines, plan)
         self.plan_link_blocks_and_boilerplate(doc.text, lines, plan)
         core = self.plan_navigation(lines, plan, plan.dump_core) if plan.dump_core else None
+        if core is not None:
+            self.plan_dump_byline(lines, core[0], plan)
         if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
@@ -1290,6 +1295,26 @@ class StructureNormalizer(Normalizer):
         self.plan_page_footer(lines, first, plan)
         self.plan_page_tail(lines, last, plan)
         return first, last
+
+    def plan_dump_byline(self, lines: list[Line], first: int, plan: Plan) -> None:
+        """``name_byline`` on a page dump: a person's name alone right over a time stamp line, among the
+        ``DUMP_HEAD_LINES`` lines over the article's core (``Andrew King`` / ``September 4, 2025``), is
+        the article's author, even where the menus' navigation block took it in."""
+        if plan.bylined or plan.meta_value("author") is not None:
+            return
+        for line in lines[max(first - DUMP_HEAD_LINES, 0) : first]:
+            text = line.text.strip()
+            if len(text) <= 50 and looks_like_person(text) and parse_stamp(lines[line.index + 1].text.strip()):
+                self.claim_line(plan, line, "name_byline", "byline")
+                self.set_byline(plan, [text], None, "name_byline")
+                return
+
+    @staticmethod
+    def claim_line(plan: Plan, line: Line, rule: str, kind: str) -> None:
+        """Remove ``line`` by ``rule``, also when a rule that took it as navigation came first."""
+        plan.removals = [s for s in plan.removals if not (s.start == line.start and s.end == line.end)]
+        plan.removed_lines.discard(line.index)
+        StructureNormalizer.remove_line(plan, line, rule, kind)
 
     def strip_page_navigation(self, doc: Document, lines: list[Line]) -> None:
         """A page dump in another language: only its navigation goes (``nav_block``,
@@ -1879,7 +1904,10 @@ class StructureNormalizer(Normalizer):
             if line.index in plan.removed_lines:
                 continue
             # a date far down the page is a comment's or a sidebar's, not the article's
-            early = i < max(HEAD_LINES, EARLY_SHARE * len(lines))
+            early = i < max(HEAD_LINES, EARLY_SHARE * len(lines)) or (
+                # on a page dump, the article's head: the lines right over its core (and its first lines)
+                plan.dump_core is not None and -DUMP_HEAD_LINES <= i - plan.dump_core[0][0] <= 2
+            )
             if len(line.text) <= STAMP_LINE_MAX and self.take_timestamp(line, plan, early=early):
                 continue
             if early and len(line.text) <= 80 and BY_WORD.search(line.text) and self.take_stamp_byline(line, plan):

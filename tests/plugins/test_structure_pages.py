@@ -232,3 +232,24 @@ def test_a_photo_credit_on_its_own_line_goes_with_its_line_break():
     assert "(Image:" not in doc.text and "\n\n\n" not in doc.text
     assert [e.rule for e in doc.edits] == ["photo_credit"]
     assert clean(doc.text).text == doc.text
+
+
+# -- the head of an article inside a page dump -----------------------------------------
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Jane Smith", "September 4, 2025", "5:50 am", "Storm leaves thousands without power"],
+        ["Storm leaves thousands without power", "Jane Smith", "Sep 4, 2025"],
+    ],
+)
+def test_a_name_over_the_stamp_right_over_a_page_dumps_article_is_its_byline(head):
+    page = "\n".join([*MENU, "Order Now", *head, *STORM, "About Us", "Contact", "Careers"])
+    doc = clean(page)
+    assert doc.metadata.get("author") == ["Jane Smith"]
+    assert doc.metadata.get("published", "").startswith("2025-09-04")
+    assert [r["kind"] for r in doc.removed if r["text"].strip() == "Jane Smith"] == ["byline"]
+
+
+def test_a_headline_over_the_stamp_is_no_byline():
+    page = "\n".join([*MENU, "Storm Season Report", "September 4, 2025", *STORM, "About Us", "Contact", "Careers"])
+    assert clean(page).metadata.get("author") is None
