@@ -182,7 +182,7 @@ MONTH_DAY_YEAR = (
     r"|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4})"
 )
 BYLINE = re.compile(
-    rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
+    rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by|Text by|Story by|Article by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
     rf"(?:\s*(?:,|\||-|—|–|/)\s*(?P<org>[A-Z][\w.&' -]{{1,40}})"
     # "for the BBC" (an outlet), "with AFP, Reuters" (agencies, or a co-writer), "in Kyiv" (a place: no outlet)
     rf"|\s(?P<link>in|for|For|FOR|with|With)\s(?P<org2>(?:[Tt]he )?[A-Z][\w.&' ,-]{{1,40}}|agencies|wires))?\.?"
@@ -198,7 +198,7 @@ COMMENTS_LINK_TAIL = re.compile(r"[|•·] *(?:\d+ |No )?(?:Comments?|Leave a (?
 PIPE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
 )
-BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by")
+BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by", "Text by", "Story by", "Article by")
 WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: A label alone on its line, the name on the next: "Written by" / "Jane Smith - Editor".
 #: (in any case, with or without a colon: "Written By", "Article written by:", "AUTHOR")
@@ -360,6 +360,8 @@ TIME_ONLY_STAMP = re.compile(
 )
 #: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
 STAMP_PARTS = re.compile(r"\s{1,4}[/|·•]\s{1,4}")  # bounded: linear on any run of spaces
+#: a post's reading time or length in a stamp line: "5 min read", "30 min", "6,279 words"
+READING_TIME = re.compile(r"\d{1,3} ?min(?:ute)?s?(?: read)?|[\d,]{1,7} words", re.IGNORECASE)
 STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
 MAX_PART_WORDS = 5
 #: a part naming an Indian outlet: an ``IST`` stamp on its line is India Standard Time
@@ -798,6 +800,8 @@ def stamp_part_furniture(text: str) -> bool:
     """A part of a compound stamp line that is page furniture: a desk, a site, a byline
     (``TOI World Desk``, ``TIMESOFINDIA.COM``, ``By Jane Smith``), short and no sentence."""
     text = text.strip()
+    if READING_TIME.fullmatch(text):
+        return True  # "5 min read", "30 min", "6279 words"
     return (
         0 < word_count(text) <= MAX_PART_WORDS and len(text) <= 40 and text[:1].isupper()
         and not SENTENCE_END.search(text) and not LOWER_LONG_WORD.search(text.removeprefix("By "))
