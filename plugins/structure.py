@@ -189,7 +189,7 @@ BYLINE = re.compile(
     # "• 5 min read", "| Jan 5, 2024"; "on January 5, 2024" / "at 10:12 AM" (only when it is a time stamp);
     # a date right after the names: "By Jane Smith December 2, 2025", "By Jane Smith — November 18, 2025 6 min read"
     rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}})"
-    rf"|(?:\s+[—–-])?\s+(?P<dated>{MONTH_DAY_YEAR}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?)"
+    rf"|(?:\s+[—–-])?(?:\s+(?P<label>(?:Last )?(?:Published|Updated|Posted|Modified))(?: on)?:?)?\s+(?P<dated>{MONTH_DAY_YEAR}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?)"
     rf"(?:\s*[•|·]?\s*\d{{1,3}} min(?:ute)?s? read)?)?$"
 )
 #: a link to the comments after a byline's date: ``| Comments``, ``| 12 Comments``, ``· Leave a comment``
@@ -360,8 +360,10 @@ TIME_ONLY_STAMP = re.compile(
 )
 #: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
 STAMP_PARTS = re.compile(r"\s{1,4}[/|·•]\s{1,4}")  # bounded: linear on any run of spaces
+#: a name and the date on one line in a page dump's head: "Melissa Ozawa December 18, 2025"
+NAME_DATE = re.compile(rf"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}),? (?P<dated>{MONTH_DAY_YEAR})$")
 #: a post's reading time or length in a stamp line: "5 min read", "30 min", "6,279 words"
-READING_TIME = re.compile(r"\d{1,3} ?min(?:ute)?s?(?: read)?|[\d,]{1,7} words", re.IGNORECASE)
+READING_TIME = re.compile(r"\d{1,3} ?min(?:ute)?s?(?: read)?|[\d,]{1,7} (?:words|[Cc]omments?)|No [Cc]omments", re.IGNORECASE)
 STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
 MAX_PART_WORDS = 5
 #: a part naming an Indian outlet: an ``IST`` stamp on its line is India Standard Time
@@ -1312,6 +1314,14 @@ class StructureNormalizer(Normalizer):
                 self.claim_line(plan, line, "name_byline", "byline")
                 self.set_byline(plan, [text], None, "name_byline")
                 return
+            m = NAME_DATE.match(text) if len(text) <= 80 else None
+            stamp = parse_stamp(m.group("dated")) if m and looks_like_person(m.group("names")) else None
+            if stamp is not None:  # "Melissa Ozawa December 18, 2025"
+                self.claim_line(plan, line, "name_byline", "byline")
+                self.set_byline(plan, [m.group("names")], None, "name_byline")
+                if stamp.value and plan.meta_value("published") is None:
+                    plan.meta.append(("published", stamp.value, "name_byline"))
+                return
 
     @staticmethod
     def claim_line(plan: Plan, line: Line, rule: str, kind: str) -> None:
@@ -1846,14 +1856,18 @@ class StructureNormalizer(Normalizer):
             return False  # a name and a date opening the text, "By Eliz December 2": too little to tell; "By Monday March 2"
         if when is not None and UPDATED_LABEL.search(groups["names"]):
             when = None  # "By Jeff Cobb. Last Updated on December 11, 2025": the line goes, the date is no publication date
-        names, org = byline_credit(byline.group("names"), groups.get("org"), groups.get("link"), groups.get("org2"))
+        names_text = groups["names"]
+        if groups.get("label") and names_text.endswith(" Last"):
+            names_text = names_text[: -len(" Last")]  # "By Jane Smith Last Updated: Dec 19, 2025" ("By Jonathan Last" stays)
+        names, org = byline_credit(names_text, groups.get("org"), groups.get("link"), groups.get("org2"))
         self.remove_line(plan, line, "byline", "byline")  # every byline line goes; the first gives the author
         if names and not plan.bylined and plan.meta_value("author") is None:
             plan.meta.append(("author", names, "byline"))
         plan.bylined = True
         if org and plan.meta_value("source") is None:
             plan.meta.append(("source", org.strip(), "byline"))
-        rest = groups.get("rest") or (groups.get("dated") if not UPDATED_LABEL.search(groups["names"]) else None)
+        updated = UPDATED_LABEL.search(groups["names"]) or (groups.get("label") or "").endswith(("Updated", "Modified"))
+        rest = groups.get("rest") or (groups.get("dated") if not updated else None)
         stamp = parse_stamp(rest.split("•")[0]) if rest else when
         if stamp is not None and stamp.value and plan.meta_value("published") is None:
             plan.meta.append(("published", stamp.value, "byline"))

@@ -240,6 +240,7 @@ def test_a_photo_credit_on_its_own_line_goes_with_its_line_break():
     [
         ["Jane Smith", "September 4, 2025", "5:50 am", "Storm leaves thousands without power"],
         ["Storm leaves thousands without power", "Jane Smith", "Sep 4, 2025"],
+        ["Storm leaves thousands without power", "Jane Smith September 4, 2025"],
     ],
 )
 def test_a_name_over_the_stamp_right_over_a_page_dumps_article_is_its_byline(head):
@@ -247,7 +248,7 @@ def test_a_name_over_the_stamp_right_over_a_page_dumps_article_is_its_byline(hea
     doc = clean(page)
     assert doc.metadata.get("author") == ["Jane Smith"]
     assert doc.metadata.get("published", "").startswith("2025-09-04")
-    assert [r["kind"] for r in doc.removed if r["text"].strip() == "Jane Smith"] == ["byline"]
+    assert [r["kind"] for r in doc.removed if r["text"].strip().startswith("Jane Smith")] == ["byline"]
 
 
 def test_a_headline_over_the_stamp_is_no_byline():
