@@ -189,7 +189,7 @@ BYLINE = re.compile(
     # "• 5 min read", "| Jan 5, 2024"; "on January 5, 2024" / "at 10:12 AM" (only when it is a time stamp);
     # a date right after the names: "By Jane Smith December 2, 2025", "By Jane Smith — November 18, 2025 6 min read"
     rf"(?:\s*[•⋅·|]\s*(?P<rest>[^\n]{{1,80}})|\s(?:on|at)\s(?P<when>[^\n]{{6,60}})"
-    rf"|(?:\s+[—–-])?(?:\s+(?P<label>(?:Last )?(?:Published|Updated|Posted|Modified))(?: on)?:?)?\s+(?P<dated>{MONTH_DAY_YEAR}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?)"
+    rf"|(?:\s+[—–-]|,)?(?:\s+(?P<label>(?:Last )?(?:Published|Updated|Posted|Modified))(?: on)?:?)?\s+(?P<dated>{MONTH_DAY_YEAR}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?)"
     rf"(?:\s*[•|·]?\s*\d{{1,3}} min(?:ute)?s? read)?)?$"
 )
 #: a link to the comments after a byline's date: ``| Comments``, ``| 12 Comments``, ``· Leave a comment``
@@ -198,7 +198,7 @@ COMMENTS_LINK_TAIL = re.compile(r"[|•·] *(?:\d+ |No )?(?:Comments?|Leave a (?
 PIPE_BYLINE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\|\s*(?P<org>[A-Z][\w.&' -]{1,30})$"
 )
-BYLINE_START = ("By ", "by ", "BY ", "By:", "Written by", "Words by", "Posted by", "Reported by", "Text by", "Story by", "Article by")
+BYLINE_START = ("By ", "by ", "BY ", "By:", "by:", "BY:", "Written by", "Words by", "Posted by", "Reported by", "Text by", "Story by", "Article by")
 WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: A label alone on its line, the name on the next: "Written by" / "Jane Smith - Editor".
 #: (in any case, with or without a colon: "Written By", "Article written by:", "AUTHOR")
