@@ -361,7 +361,7 @@ TIME_ONLY_STAMP = re.compile(
 #: ``stamp_parts``: a head line of short parts joined by " / " or " | ", one of them a time stamp
 STAMP_PARTS = re.compile(r"\s{1,4}[/|·•]\s{1,4}")  # bounded: linear on any run of spaces
 #: a name and the date on one line in a page dump's head: "Melissa Ozawa December 18, 2025"
-NAME_DATE = re.compile(rf"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}),? (?P<dated>{MONTH_DAY_YEAR})$")
+NAME_DATE = re.compile(rf"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}),? (?P<dated>{MONTH_DAY_YEAR})$")
 #: a post's reading time or length in a stamp line: "5 min read", "30 min", "6,279 words"
 READING_TIME = re.compile(r"\d{1,3} ?min(?:ute)?s?(?: read)?|[\d,]{1,7} (?:words|[Cc]omments?)|No [Cc]omments", re.IGNORECASE)
 STAMP_LINE_MAX = 140  # (each part is a parse_stamp line of at most 80 characters)
