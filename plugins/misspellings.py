@@ -13,7 +13,8 @@ training set, so the step changes a word only when it is sure:
   capitalised word anywhere else is a name: ``Britian`` mid-sentence is left
   alone; ALL CAPS and mixed case are never touched);
 - it is a whole word: not glued to a digit (``1990s``), an apostrophe (``dont``,
-  ``rock'n'roll``), a hyphen (``e-mail``, ``well-organised``; but a word of
+  ``rock'n'roll``; but a possessive may follow, :func:`_possessive`: ``goverment's``,
+  ``goverments'``), a hyphen (``e-mail``, ``well-organised``; but a word of
   :data:`MIN_LENGTH_HYPHEN`+ letters hyphened to one known lower-case word of 3+
   letters is considered: ``government-commisioned``), an underscore or a
   dot (``foo_bar``, ``x.y``), and not part of a URL, e-mail address, handle,
@@ -62,14 +63,18 @@ inflections of a common verb are in the list), ``-y`` on a stem of three or more
 (``minister+y``), ``-es`` where English writes ``-s`` (``month+es``), and ``-er(s)`` where a candidate
 has ``-or(s)`` on the same stem (``survive+ers``: ``survivors``). A word that is a candidate's other
 American/British spelling (:func:`_variant`: ``catalog``, ``canceled``, ``theater``,
-``apnea``, ``analyzes``, ``skillfully``) is right, even where the spelling table lacks it, and so
+``apnea``, ``analyzes``, ``skillfully``; not a stem of one vowel, which doubles its ``l`` in both:
+``roling`` is ``rolling``) is right, even where the spelling table lacks it, and so
 is a word that is the best candidate less its plural ``-s`` (a singular the list lacks: ``telecom``,
-``teraflop``) or the best candidate with an inflection (:data:`INFLECTIONS`: ``practiced``).
+``teraflop``; not a word in ``-s``, no plural ends in ``-ss``: ``acces`` is ``access``) or the best
+candidate with an inflection English writes so (:data:`INFLECTIONS`, :func:`_regular_inflection`:
+``practiced``; not ``addresss`` or ``blockd``).
 
 A candidate that lacks an inflection the word has (:data:`ENDINGS`: ``finaly`` ->
 ``final``, ``comissions`` -> ``commission``, ``busineses`` -> ``business``; ``-es`` and ``-s`` are one
 ending) pays ``COSTS["ending"]``, and so does one that is the word less an ending whose last two letters
-are swapped (``yeasr`` is ``years`` with a slip, not ``year`` with an ``s`` too many). The words on
+are swapped (``yeasr`` is ``years`` with a slip, not ``year`` with an ``s`` too many); one that begins
+with the whole word does not (``proces`` is ``process`` cut short, not an ``-es`` form). The words on
 each side (across spaces only) weigh in through bigram counts
 (``data/misspellings_bigrams.tsv``, from symspellpy, MIT; :func:`context_score`):
 ``personel`` between ``military`` and ``were`` is ``personnel``. A reading of the word
@@ -81,7 +86,9 @@ when a word of :data:`MIN_LENGTH_2`+ letters leads the runner-up by :data:`WEAK_
 runner-up at all: a few slips in a long word, ``phenomonenon``, ``matheticians``; :data:`LONG_ALLOWANCE`
 less for a word of :data:`LONG_LENGTH`+ letters led by :data:`LONG_LEAD` with the word's ending and only
 slips of letters, ``aquiantance``) and beats
-the runner-up by :data:`MARGIN` and the word's own reading by :data:`KEEP_MARGIN` (:data:`SLIP_KEEP` less
+the runner-up by :data:`MARGIN` (:data:`SLIP_MARGIN` when it is slips of letters away, :func:`_only_slips`: no
+unrelated or neighbouring key, no first letter, not the word cut short: ``electon`` is ``election``, not
+``electron``) and the word's own reading by :data:`KEEP_MARGIN` (:data:`SLIP_KEEP` less
 when one common slip past the reading's stem explains the word: ``possably`` is no ``pos+ably``; more for
 words under :data:`SHORT_LENGTH` letters; a capitalised word needs :data:`CAPITAL_MARGIN`
 more, distance 1 and a cheap edit). The thresholds were chosen on the tune splits
@@ -125,6 +132,13 @@ SHORT_MARGIN = 0.5
 #: The best candidate's score must beat the runner-up's (and the word's own, when it looks
 #: derived) by this much, in log10 units of frequency ...
 MARGIN = 1.0
+#: ... or SLIP_MARGIN when the best candidate is a few slips of letters away (:func:`_only_slips`): none of its edits
+#: is in UNRELATED_EDITS (an unrelated or neighbouring key, the first letter) and it is not the word cut short.
+#: ``electon`` is ``election`` (not ``electron``), ``inside cente`` ``centre`` (not ``cent``), ``military personel``
+#: ``personnel``; but ``bona fide`` is no ``five`` (a key), ``high carb`` no ``car`` (cut short), ``onboard`` no
+#: ``board`` (the first letter).
+SLIP_MARGIN = 0.5
+UNRELATED_EDITS = frozenset({"sub", "key", "first"})
 #: ... and reach this score (an unknown word is right unless a common word explains it well).
 MIN_SCORE = 3.0
 #: ... or WEAK_ALLOWANCE less when it leads a runner-up by WEAK_LEAD (1,000 times likelier) and the word has
@@ -514,6 +528,8 @@ def _ending_mismatch(word: str, cand: str) -> str:
     """The first of :data:`ENDINGS` that ends ``word`` but not ``cand``, or ''. Also the ending of ``word``
     with its last two letters swapped back when ``cand`` is the rest (``yeasr`` is ``years`` with a slip,
     not ``year`` with an ``s`` too many; ``dreasm``: ``dreams``, not ``dream``)."""
+    if cand.startswith(word):
+        return ""  # the word is the candidate cut short: "proces" ends as "process" begins, no inflection
     for e in ENDINGS:
         if word.endswith(e) and not cand.endswith(e) and not (e == "es" and cand.endswith("s") and cand[-2] != "s"):
             return e  # (-es and -s are one ending: "monthes" is "months")
@@ -559,10 +575,16 @@ _VARIANTS = (
     (re.compile(r"(?<=[a-z])[ao]e(?=[a-z])"), "e"),  # apnea, apnoea; anemia, anaemia
     (re.compile(r"(?<=[a-z]{2})our"), "or"),  # colored, coloured
     (re.compile(r"(?<=[a-z]{2}[bgt])re(s|d)?$"), r"er\1"),  # theater, theatre; liter, litre
-    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # traveled, travelled; modeling
+    # traveled, travelled; modeling; dialed (not pulled, rolling: a stem of one vowel doubles its l in both)
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), lambda m: m.group() if _vowel_letters(m.string[: m.start()]) < 2
+     else "l" + m.group(1)),
     (re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing|er|ers)$"), r"ys\1"),  # analyzes, analyses; paralyzed
     (re.compile(r"(?<=[a-z]{3})ll(ful|fully|ment|ments)$"), r"l\1"),  # skillfully, skilfully; enrollment
 )
+
+
+def _vowel_letters(text: str) -> int:
+    return sum(text.count(v) for v in "aeiou")
 
 
 def _variant(word: str) -> str:
@@ -633,6 +655,21 @@ def context_score(cand: str, left: str | None, right: str | None, settings: Mapp
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing"})
 
 
+def _regular_inflection(form: str, ending: str) -> bool:
+    """Whether English writes ``form`` + ``ending`` as they are (``practice+d``, ``schema+s``, ``stand+ing``): not
+    ``-d`` after anything but ``e`` (``block+d``), nor an ending :func:`_irregular` rules out (``stands+s``)."""
+    if ending == "d" and not form.endswith("e"):
+        return False
+    return not _irregular(form, ending)
+
+
+def _only_slips(word: str, cand: "Candidate") -> bool:
+    """Whether ``cand`` is slips of letters away from ``word`` (:data:`SLIP_MARGIN`): none of its edits is in
+    :data:`UNRELATED_EDITS` and it is not ``word`` cut short (``carb`` is no slip for ``car``, ``masse`` for ``mass``:
+    a word that is a known word and a letter or two more is often another word)."""
+    return not (word.startswith(cand.word) or any(op.split()[0] in UNRELATED_EDITS for op in cand.ops))
+
+
 def _slip_past_stem(word: str, cand: str, reading: str) -> bool:
     """Whether ``cand`` differs from ``word`` only past the stem of its derived ``reading`` (``left+right``):
     in the prefixed word (``dis+pence``: ``dispense``) or in the ending (``pos+ably``: ``possibly``), not in a
@@ -681,16 +718,20 @@ def judge(
         return Verdict(None, "a variant spelling", cands[0])  # catalog (catalogue), colored (coloured)
     best = cands[0]
     runner = cands[1] if len(cands) > 1 else None
-    if best.word in (word + "s", word + "es"):
+    if best.word in (word + "s", word + "es") and not word.endswith("s"):
         # "teraflop", "telecom", "bedsheet": a singular the list lacks (it has the plural), not a slip
+        # (but "acces", "busines": no plural ends in -ss, the word lacks the last s of "access")
         return Verdict(None, "a singular", best, runner)
-    if any(word == best.word + e for e in INFLECTIONS):
+    if any(word == best.word + e and _regular_inflection(best.word, e) for e in INFLECTIONS):
         # "practiced": a known word's inflection the list lacks; taking the ending off changes the grammar
+        # (but "stands"+s, "obliged"+d, "block"+d: English writes no such inflection, a letter is doubled or left out)
         return Verdict(None, "an inflection", best, runner)
     derived = derivation(word, lex.known, s, best.word, (c.word for c in cands))
     keep = None if derived is None else derived[1]
     v = Verdict(None, "non_word", best, runner, None if derived is None else derived[0], keep)
     margin = s["margin"]
+    if _only_slips(word, best):
+        margin = min(margin, s["slip_margin"])  # "electon": election, not electron
     extra = 0.0
     if len(word) < s["short_length"]:
         extra += s["short_margin"]
@@ -747,6 +788,7 @@ SETTINGS: dict[str, Any] = {
     "frequency_weight": FREQUENCY_WEIGHT,
     "keep_margin": KEEP_MARGIN,
     "slip_keep": SLIP_KEEP,
+    "slip_margin": SLIP_MARGIN,
 }
 
 
@@ -950,6 +992,16 @@ def _after_name(text: str, start: int, word: str, known, vocabulary) -> bool:
     return not (known(lower) or lower in vocabulary)
 
 
+_POSSESSIVE = re.compile(r"['’](?:s)?(?![A-Za-z0-9'’_-])")
+
+
+def _possessive(text: str, end: int, word: str) -> bool:
+    """Whether the word ending at ``end`` is followed by a possessive ``'s`` (``goverment's``), or ends in ``s``
+    and is followed by an apostrophe alone (``goverments'``)."""
+    m = _POSSESSIVE.match(text, end)
+    return bool(m) and (len(m.group()) == 2 or word.endswith("s"))
+
+
 def _neighbour(text: str, start: int, end: int, forward: bool) -> str | None:
     """The word next to ``[start, end)`` across spaces only (no punctuation between), or None."""
     if forward:
@@ -969,7 +1021,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "7"
+    version = "8"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any
@@ -1057,7 +1109,8 @@ class MisspellingsNormalizer(Normalizer):
                 continue  # written again in the document: meant (a name, a term)
             end = start + len(token)
             if (start and (text[start - 1] in GLUE or text[start - 1].isalpha())) or (
-                end < len(text) and (text[end].isalpha() or text[end] in GLUE and not _full_stop(text, end))
+                end < len(text) and (text[end].isalpha() or text[end] in GLUE and not _full_stop(text, end)
+                                     and not _possessive(text, end, word))
             ):
                 if not _hyphen_part(text, start, end, known):
                     continue  # glued to a digit, apostrophe, hyphen, dot, accented letter: "1990s", "e-mail", "x.y"

@@ -286,3 +286,75 @@ def test_a_word_quoted_with_its_punctuation_is_a_mention():
     for text in ('The front trunk, or "frunk," holds a bag.', 'They call it a "frunk." It holds a bag.'):
         assert run_normalizer(n, text).text == text
     assert run_normalizer(n, "The goverment said so.").text == "The government said so."
+
+
+# -- version 8 ------------------------------------------------------------------------------
+
+
+def test_a_candidate_slips_of_letters_away_needs_a_smaller_margin():
+    from newsclean.plugins.misspellings import MARGIN, SETTINGS, SLIP_MARGIN, _only_slips
+
+    # election leads electron by less than MARGIN, but a letter left out is a slip
+    v = judge("electon")
+    assert SLIP_MARGIN <= v.margin < MARGIN and v.fix == "election", v
+    assert judge("electon", settings={**SETTINGS, "slip_margin": MARGIN}).fix is None
+    assert judge("cente", left="inside", right="in").fix == "centre"
+    assert judge("personel", left="military", right="were").fix == "personnel"
+    # not a neighbouring key or an unrelated letter, the first letter, or the word cut short
+    best = {c.word: c for c in ranked("fide")}
+    assert not _only_slips("fide", best["five"])  # key d>v: "bona fide offer" stays
+    assert judge("fide", left="bona", right="offer").fix is None
+    assert not _only_slips("carb", next(c for c in ranked("carb") if c.word == "car"))  # "high carb breakfast"
+    assert not _only_slips("masse", next(c for c in ranked("masse") if c.word == "mass"))  # "en masse"
+    assert not _only_slips("onboard", next(c for c in ranked("onboard") if c.word == "board"))  # the first letter
+    for word, left, right in (("carb", "high", "breakfast"), ("masse", "en", "with"), ("onboard", "jump", "at")):
+        assert judge(word, left=left, right=right).fix is None, word
+
+
+def test_a_word_ending_in_s_is_no_singular_and_a_doubled_ending_no_inflection():
+    from newsclean.plugins.misspellings import _regular_inflection
+
+    # no plural ends in -ss: "acces" lacks the last s of access
+    for typo, fix in (("acces", "access"), ("busines", "business"), ("harnes", "harness")):
+        assert judge(typo).fix == fix, typo
+    # English writes no "address+s", "obliged+d" or "block+d": a letter doubled or left out
+    assert not _regular_inflection("address", "s") and not _regular_inflection("block", "d")
+    assert _regular_inflection("practice", "d") and _regular_inflection("schema", "s")
+    assert judge("addresss").fix == "address"
+    assert judge("obligedd").fix == "obliged"
+    # a singular the list lacks and a known word's inflection are still kept
+    assert judge("teraflop").why == "a singular" and judge("practiced").why == "an inflection"
+
+
+def test_a_word_cut_short_has_no_ending_to_mismatch():
+    from newsclean.plugins.misspellings import _ending_mismatch
+
+    assert _ending_mismatch("proces", "process") == ""  # "proces" ends as "process" begins
+    assert _ending_mismatch("finaly", "final") == "ly"
+    assert judge("progres").fix == "progress"
+
+
+def test_a_stem_of_one_vowel_has_no_single_l_variant():
+    # American spelling doubles the l of pull, roll, call too: one l is a misspelling
+    assert _variant("roling") != _variant("rolling") and _variant("puled") != _variant("pulled")
+    for typo, fix in (("roling", "rolling"), ("caling", "calling"), ("teling", "telling")):
+        assert judge(typo).fix == fix, typo
+    # a stem of two vowels or more has one: traveled, modeling, dialed, canceled
+    for a, b in (("traveled", "travelled"), ("modeling", "modelling"), ("dialed", "dialled"), ("canceled", "cancelled")):
+        assert _variant(a) == _variant(b), a
+    assert judge("canceled").why == "a variant spelling"
+
+
+def test_a_possessive_does_not_glue_the_word():
+    from newsclean.plugins.misspellings import _possessive
+
+    text = "The goverment's plan and the goverments' plans."
+    assert _possessive(text, text.index("'s"), "goverment")
+    assert _possessive(text, text.index("' "), "goverments")
+    assert not _possessive("rock'n'roll", 4, "rock")  # an apostrophe inside a word
+    assert not _possessive("a goverment' said", 11, "goverment")  # an apostrophe alone after no s
+    n = MisspellingsNormalizer()
+    assert run_normalizer(n, text).text == "The government's plan and the governments' plans."
+    # still a name, an unknown phrase or a word written three times are left alone
+    for kept in ("Westlife's new single is out.", "Oxfam's report was published."):
+        assert run_normalizer(n, kept).text == kept
