@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Iterable
 
 #: Metadata fields every document has (the Dataset columns of the same names).
@@ -78,6 +79,10 @@ class Span:
     kind: str | None = None
 
 
+#: The order in which ``Document.apply`` makes a batch of spans (a C-level key).
+_SPAN_ORDER = attrgetter("start", "end")
+
+
 class EditError(ValueError):
     """A normalizer asked for an impossible edit (bad offsets, overlapping spans)."""
 
@@ -130,7 +135,7 @@ class Document:
         whose ``after`` equals the current text are skipped. Returns the number
         of edits made.
         """
-        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        ordered = sorted(spans, key=_SPAN_ORDER)
         text = self.text
         n = len(text)
         previous_end = 0

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import re
 
-from newsclean import Document, Normalizer, Stage, hookimpl
+from newsclean import Document, Normalizer, Span, Stage, hookimpl
 from newsclean.whitespace import ZERO_WIDTH, plan_whitespace
 
 #: Whitespace other than a space and a line feed (what ``\s`` matches, less those two).
 OTHER_SPACE = re.compile(r"[^\S \n]")
+#: Every character ``plan_whitespace`` treats as a space or a line break (``whitespace.HSPACE``
+#: and ``whitespace._NEWLINE``), for ``str.strip``: a run of them at an edge of the text goes whole.
+EDGE_SPACE = (
+    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    "\u200b\u2060\ufeff\r\n\x0b\x0c\x85\u2028\u2029"
+)
 
 
 def laid_out(text: str) -> bool:
@@ -38,6 +44,24 @@ def laid_out(text: str) -> bool:
     )
 
 
+def plan_layout(text: str) -> list[Span]:
+    """``plan_whitespace(text)``, quickly for a text laid out but for its edges (a raw article
+    that ends with a line break): then its only runs to change are the two edge runs, which
+    ``plan_whitespace`` removes whole (rule ``trim_document``). Otherwise ``plan_whitespace``.
+
+    (An edge run holds only characters of ``EDGE_SPACE``, and the character next to it is
+    none: ``plan_whitespace`` matches it in one piece, from the text's start or to its end.)
+    """
+    core = text.strip(EDGE_SPACE)
+    if not core or not laid_out(core):
+        return plan_whitespace(text)
+    lead = text.find(core[0])
+    spans = [Span(0, lead, "", "trim_document")] if lead else []
+    if lead + len(core) < len(text):
+        spans.append(Span(lead + len(core), len(text), "", "trim_document"))
+    return spans
+
+
 class LayoutNormalizer(Normalizer):
     """Whitespace and paragraph layout; no params."""
 
@@ -48,7 +72,7 @@ class LayoutNormalizer(Normalizer):
     def __call__(self, doc: Document) -> None:
         if laid_out(doc.text):
             return
-        doc.apply(plan_whitespace(doc.text), step=self.name)
+        doc.apply(plan_layout(doc.text), step=self.name)
 
 
 @hookimpl

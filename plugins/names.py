@@ -53,6 +53,9 @@ APOSTROPHES = "'’‘ʼʻ`´"
 #: A word: letters, with apostrophes inside (``Sha'abi``) but not a possessive ``'s``.
 TOKEN = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}](?!s\b)[^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
+#: For :func:`present_tokens`: ASCII letters, digits, ``_``, the ASCII apostrophes and every byte of a
+#: character outside ASCII stay; every other byte (an ASCII character no token holds or touches) becomes a space.
+TOKEN_CHUNKS = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) in "_'`" else 32 for b in range(256))
 APOSTROPHE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
 OTHER_APOSTROPHES = APOSTROPHES.replace("'", "")
 #: Particles whose case varies with house style and position (``Al-Qaeda``, ``al-Qaeda``).
@@ -168,6 +171,7 @@ class NameTable:
         self._entity_of: dict[tuple[str, ...], int] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[int, ...], int]]] | None = None
         self._firsts: set[str] = set()  # first-token keys, with the article's other spellings
+        self._firsts_ascii: frozenset[bytes] = frozenset()  # those made of ASCII letters, encoded
         self._longest = 1  # tokens in the longest name
         #: keys of the forms that are aliases (``Daesh``), not spellings: their edits say ``alias``.
         self.alias_keys: set[tuple[str, ...]] = set()
@@ -288,13 +292,11 @@ class NameTable:
         if self._index is None:
             self._index = self._compile()
             self._firsts = self._first_words()
+            self._firsts_ascii = frozenset(w.encode("ascii") for w in self._firsts if w.isascii() and w.isalpha())
             self._longest = max((len(key) for key in self._entity_of), default=1)
         index = self._index
         # most texts name nobody in the gazetteer: C-level scans of the words say so
-        words = set(TOKEN.findall(text))
-        if any(c in text for c in OTHER_APOSTROPHES):
-            words.update([w.translate(APOSTROPHE_TABLE) for w in words if not w.isascii()])
-        present = self._firsts.intersection(words)
+        present = present_tokens(text, self._firsts, self._firsts_ascii)
         starts = sun_article_starts(text) if "al" in index else []  # "ash-Sham": the article's key is "al"
         if not present and not starts:
             return
@@ -430,6 +432,32 @@ class NameTable:
         if sentence_start and canonical[:1].islower():
             return canonical[0].upper() + canonical[1:]
         return canonical
+
+
+def present_tokens(text: str, words: set[str], ascii_words: frozenset[bytes]) -> set[str]:
+    """The ``words`` that are tokens of ``text`` (``TOKEN``), or, when it holds an apostrophe
+    other than ``'``, a token outside ASCII with its apostrophes written ``'``; ``ascii_words``
+    are the ``words`` made of ASCII letters, encoded.
+
+    What ``words ∩ set(TOKEN.findall(text))`` (plus those spellings) gives, from the text's
+    distinct chunks (``TOKEN_CHUNKS``; C-level ``bytes.translate``, ``split`` and set operations),
+    with the pattern only on the chunks that are not all ASCII letters. A token is letters and
+    apostrophes, so it lies inside one chunk, and a chunk's edge is where ``\\b`` holds in the
+    text too (the next character is an ASCII character that is no word character): a chunk's
+    tokens alone are its tokens in the text, and a chunk of ASCII letters is one token (so one
+    of ``ascii_words`` is a token when it is a chunk).
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    chunks = set(raw.translate(TOKEN_CHUNKS).split())
+    present = {w.decode("ascii") for w in ascii_words.intersection(chunks)}
+    others: list[str] = []
+    for chunk in chunks:
+        if not chunk.isalpha():
+            others.extend(TOKEN.findall(chunk.decode("utf-8", "surrogatepass")))
+    if any(c in text for c in OTHER_APOSTROPHES):
+        others.extend([w.translate(APOSTROPHE_TABLE) for w in others if not w.isascii()])
+    present.update(words.intersection(others))
+    return present
 
 
 @functools.lru_cache(maxsize=1024)

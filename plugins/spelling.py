@@ -34,11 +34,11 @@ import functools
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from newsclean import ConfigError, Document, Normalizer, Span, Stage, hookimpl
 
-from .wordcontext import in_url, starts_sentence
+from .wordcontext import in_url, occurrences, starts_sentence
 
 DATA = "spelling_uk_us.tsv"
 VARIETIES = ("us", "uk", "off")
@@ -107,6 +107,26 @@ def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
 
 
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches (``re``: a character ``str.isalnum`` calls so, or ``_``)."""
+    return char.isalnum() or char == "_"
+
+
+def word_places(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """``[m.span() for m in _words_pattern(frozenset(words)).finditer(text)]`` for words of ASCII
+    letters, from C-level ``str.find`` (a text holds few of them; the pattern is tried at every
+    position, and compiled anew for each set of words).
+
+    A match of ``\\b(?:w1|w2...)\\b`` is a whole run of word characters (both ends of a word are
+    letters) that is one of the words; such runs do not overlap, so the pattern finds each.
+    """
+    places: list[tuple[int, int]] = []
+    for word in words:
+        places.extend((start, start + len(word)) for start in occurrences(text, word, _is_word_char))
+    places.sort()
+    return places
+
+
 def check_variety(value: Any) -> str:
     """``value`` if it is a valid ``variety``, else a :class:`newsclean.ConfigError`."""
     if value not in VARIETIES:
@@ -154,15 +174,15 @@ class SpellingNormalizer(Normalizer):
             return
         rule = "uk_to_us" if variety == "us" else "us_to_uk"
         spans = []
-        for m in _words_pattern(frozenset(found)).finditer(text):
-            note = verdict(text, m.start(), m.end())
+        for start, end in word_places(text, found):
+            note = verdict(text, start, end)
             if note is None:
                 continue
-            word = m.group()
+            word = text[start:end]
             target = tab.mapping[word.lower()]
             if not word.islower():
                 target = target[0].upper() + target[1:]
-            spans.append(Span(m.start(), m.end(), target, rule, note=note))
+            spans.append(Span(start, end, target, rule, note=note))
         doc.apply(spans, step=self.name)
 
 

@@ -328,6 +328,18 @@ def shift_edits(fixed: tuple[tuple[Edit, ...], str], offset: int) -> tuple[list[
     return [Edit(e.step, e.rule, e.start + offset, e.end + offset, e.before, e.after, e.field, e.note) for e in edits], text
 
 
+#: Whitespace other than a plain space, and the zero-width characters (see :func:`plain_spacing`).
+ODD_WHITESPACE = re.compile("[^\\S ]|[" + "".join(sorted(ZERO_WIDTH)) + "]")
+
+
+def plain_spacing(part: str) -> bool:
+    """Whether ``plan_whitespace(part)`` is certainly empty (most line cores): its only whitespace is
+    single spaces between other characters. (Every other character ``plan_whitespace`` treats as a
+    space or a line break is whitespace to ``str.isspace`` or in ``ZERO_WIDTH``; a run it changes
+    starts at one of them, at two spaces, or at a space at an edge.)"""
+    return not ("  " in part or part[:1] == " " or part[-1:] == " " or ODD_WHITESPACE.search(part))
+
+
 def fix_part(part: str, config: Any, offset: int, step: str) -> tuple[list[Edit], str]:
     """ftfy on one line core; returns its edits (offsets from ``offset``) and the result.
 
@@ -338,7 +350,7 @@ def fix_part(part: str, config: Any, offset: int, step: str) -> tuple[list[Edit]
     ``"the\u00a0caf\u00c3\u00a9"`` as a whole but can ``"the caf\u00c3\u00a9"``).
     """
     fixed, plan = explain(part, config)
-    spaces = plan_whitespace(part)
+    spaces = [] if plain_spacing(part) else plan_whitespace(part)
     if spaces:
         view = Document(part)
         view.apply(spaces, step=step)
@@ -370,12 +382,13 @@ def segment_edits(segment: str, fixed: str, plan: list[Any], offset: int, step: 
     Each str-to-str stage of the plan (an encode/decode pair counts as one) is
     replayed with ``ftfy.apply_plan`` and diffed, so every edit carries the name
     of the step that made it. If the replay does not reach ``fixed`` the whole
-    change is one group named by all the steps.
+    change is one group named by all the steps. A plan of one step is that one
+    group either way: it is not replayed.
     """
     stages: list[tuple[str, str]] = []  # (rule, text after the stage)
     state: Any = segment
     pending: list[Any] = []
-    for operation, parameter in plan:
+    for operation, parameter in plan if len(plan) > 1 else ():
         pending.append((operation, parameter))
         state = replay_step(state, operation, parameter)
         if state is None:

@@ -137,3 +137,88 @@ def test_laid_out_text_needs_no_layout(text):
     if laid_out(text):
         assert plan_whitespace(text) == []
     assert laid_out("A line.\nA paragraph, of words.\n\nAnother.")
+
+
+#: Characters ``plan_whitespace`` treats as spaces or line breaks, with a few that it does not
+#: (``\x1c`` is whitespace to ``str.isspace`` only) and letters.
+SPACES = " \n\t\r\x0b\x0c\x1c\x85\u00a0\u2009\u3000\u2028\u2029\u200b\u2060\ufeffab"
+
+
+@given(st.text(SPACES, max_size=14))
+def test_plan_layout_is_plan_whitespace(text):
+    from newsclean.plugins.layout import plan_layout
+    from newsclean.whitespace import plan_whitespace
+
+    assert plan_layout(text) == plan_whitespace(text)
+    assert plan_layout("\n\ufeff A line.\nAnother.\n \n") == plan_whitespace("\n\ufeff A line.\nAnother.\n \n")
+
+
+def test_layout_edge_space_is_what_plan_whitespace_treats_as_space():
+    from newsclean.plugins.layout import EDGE_SPACE
+    from newsclean.whitespace import _NEWLINE, HSPACE
+
+    spaces = re.compile(f"{HSPACE}|{_NEWLINE}")
+    assert set(EDGE_SPACE) == {c for c in map(chr, range(0x10000)) if spaces.fullmatch(c)}
+
+
+@given(st.text(SPACES + "  ", max_size=10))
+def test_plain_spacing_needs_no_layout(text):
+    from newsclean.whitespace import plan_whitespace
+
+    if unicode.plain_spacing(text):
+        assert plan_whitespace(text) == []
+
+
+#: Letters in and outside ASCII, the apostrophes ``names`` joins tokens with, a possessive's
+#: ``s``, digits, ``_`` and separators.
+NAME_CHARS = "AlisS'’`ʼé_1 -.\n\u00e9\ud800"
+
+
+@given(st.lists(st.one_of(st.sampled_from(["Ali", "al", "Sha'abi", "Sha’abi", "Ali's", "AL", "s"]),
+                          st.text(NAME_CHARS, max_size=4)), max_size=10).map("".join))
+def test_names_present_tokens_are_the_patterns_tokens(text):
+    from newsclean.plugins import names
+
+    words = {"Ali", "al", "AL", "s", "Sha'abi", "Alis", "é", "A", "S"}
+    expected = set(names.TOKEN.findall(text))
+    if any(c in text for c in names.OTHER_APOSTROPHES):
+        expected.update([w.translate(names.APOSTROPHE_TABLE) for w in expected if not w.isascii()])
+    ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii() and w.isalpha())
+    assert names.present_tokens(text, words, ascii_words) == words & expected
+
+
+@given(st.lists(st.sampled_from(["colour", "Colour", "centre", "honour", "iDefence", "a", "_", "1", "\u00e9", "\u2160",
+                                 " ", "-", "'", ".", "\n"]), max_size=12).map("".join))
+def test_spelling_word_places_are_the_patterns_matches(text):
+    tab = spelling.table("us")
+    found = spelling.present_keys(tab, text)
+    expected = [m.span() for m in spelling._words_pattern(frozenset(found)).finditer(text)] if found else []
+    assert spelling.word_places(text, found) == expected
+
+
+def _segment_edits_replayed(segment, fixed, plan):
+    """``unicode.segment_edits`` as it was: every plan replayed, a one-step plan too."""
+    stages, state, pending = [], segment, []
+    for operation, parameter in plan:
+        pending.append((operation, parameter))
+        state = unicode.replay_step(state, operation, parameter)
+        if state is None:
+            break
+        if isinstance(state, str):
+            stages.append((unicode.rule_for(pending), state))
+            pending = []
+    if state is None or not stages or pending or stages[-1][1] != fixed:
+        stages = [(unicode.rule_for(plan), fixed)]
+    sub = Document(segment)
+    for rule, after in stages:
+        sub.apply(unicode.diff_spans(sub.text, after, 0, rule, None), step="unicode")
+    return sub.edits
+
+
+@given(st.text("ab \"'\u201c\u201d\u2019\u00e9\u00c3\u00a9\ufb01\uff21&amp;\x00", max_size=16))
+def test_segment_edits_need_not_replay_a_one_step_plan(text):
+    fixed, plan = ftfy.fix_and_explain(text)
+    plan = list(plan or [])
+    for steps in (plan, plan[:1], [("apply", "uncurl_quotes")], [("normalize", "NFC")], []):
+        expected = _segment_edits_replayed(text, fixed, steps)
+        assert unicode.segment_edits(text, fixed, steps, 0, "unicode") == expected
