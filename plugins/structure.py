@@ -1500,20 +1500,25 @@ class StructureNormalizer(Normalizer):
         the article again as one block (a CMS's ``articleBody`` dumped with the page), and the
         copy goes (kind ``repeat``: its words stay in the text, in the first copy). A paragraph
         that quotes one earlier sentence, or summarises the article in new words, stays."""
-        prose: list[str] = []
-        for line in lines:
+        copies: set[int] = set()
+        for line in lines[MIN_REPEAT_LINES:]:
             text = line.text.strip()
-            if len(text) >= JOINED_MIN_CHARS and len(prose) >= MIN_REPEAT_LINES and line.index not in plan.removed_lines:
-                inside = [p for p in prose if p in text]
-                if len(inside) >= MIN_REPEAT_LINES:
-                    rest = text
-                    for p in sorted(inside, key=len, reverse=True):
-                        rest = rest.replace(p, "")
-                    if len(text) - len(rest.strip()) >= JOINED_SHARE * len(text):
-                        self.remove_line(plan, line, "joined_copy", "repeat")
-                        continue
-            if is_prose(text):
-                prose.append(text)
+            if len(text) < JOINED_MIN_CHARS or line.index in plan.removed_lines:
+                continue
+            # (C-level substring tests first: most long paragraphs hold no earlier line at all)
+            inside = [
+                p for l in lines[: line.index] if l.index not in copies
+                for p in (l.text.strip(),) if len(p) >= REPEAT_WORDS and p in text
+            ]
+            inside = [p for p in dict.fromkeys(inside) if is_prose(p)] if len(inside) >= MIN_REPEAT_LINES else []
+            if len(inside) < MIN_REPEAT_LINES:
+                continue
+            rest = text
+            for p in sorted(inside, key=len, reverse=True):
+                rest = rest.replace(p, "")
+            if len(text) - len(rest.strip()) >= JOINED_SHARE * len(text):
+                self.remove_line(plan, line, "joined_copy", "repeat")
+                copies.add(line.index)
 
     # -- the head: time stamps, title, bylines ---------------------------------
     def plan_head(self, text: str, lines: list[Line], plan: Plan) -> None:

@@ -465,7 +465,8 @@ def test_every_regex_is_linear_on_adversarial_strings():
             for kind, text in adversarial(bound):
                 text = as_input(text[:bound])
                 for op, fn in ops.items():
-                    if (t := _best(lambda: fn(text), 1)) > WINDOWED_CAP:
+                    # (perhaps noise, as in a full run of the suite: measure again, best of 3)
+                    if (t := _best(lambda: fn(text), 1)) > WINDOWED_CAP and (t := _best(lambda: fn(text), 3)) > WINDOWED_CAP:
                         slow.append((name, kind, op, f"{t * 1000:.0f} ms on {bound} characters"))
             continue
         for kind, text in adversarial(2_000):
