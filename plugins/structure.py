@@ -119,7 +119,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -143,12 +143,12 @@ MAX_TITLE_WORDS = 25
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 MIN_REPEAT_LINES = 3  # the article given twice: a run of this many prose lines again, in order
+#: a month's name or abbreviation: "Dec", "Dec.", "Sept.", "December"
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 LIST_ITEM = re.compile(r"(\d{1,3})[.)] +\S")  # a numbered list's item: "1) Lego ...", "2. Polistil ..."
 LIST_ITEM_GAP = 3  # ... each within this many lines of the one before
 #: a dated list's item: "June 9 -- Coral Sky Amphitheatre", "Sept. 2 – Salt Lake City, UT @ ..."
-DATED_ITEM = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?! ?[:,/.-] ?\d)"
-)
+DATED_ITEM = re.compile(rf"{MONTH_WORD} \d{{1,2}}(?:st|nd|rd|th)?\b(?! ?[:,/.-] ?\d)")
 MIN_LIST_ITEMS = 3  # ... at least this many of them
 #: a headline's run of capitalised words at the start of a line (``glued_teaser``) ...
 TITLE_RUN = re.compile(r"^(?:[A-Z0-9$][\w'’$,.:-]* +){4,}")
@@ -177,10 +177,7 @@ MAX_BOILERPLATE_LINE = 600  # longer lines are prose: not even tried against the
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|la|le))*"
 #: a date written out: "December 2, 2025", "Nov. 18 2025", "2nd December 2025"
-MONTH_DAY_YEAR = (
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4})"
-)
+MONTH_DAY_YEAR = rf"(?:{MONTH_WORD} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {MONTH_WORD} \d{{4}})"
 BYLINE = re.compile(
     rf"^(?:[Bb]y|BY|Written by|Words by|Posted by|Reported by|Text by|Story by|Article by)\s*:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
     rf"(?:\s*(?:,|\||-|—|–|/)\s*(?P<org>[A-Z][\w.&' -]{{1,40}})"
@@ -233,7 +230,7 @@ OUTLET_SECTION = re.compile(
     r"^(?P<source>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})/(?P<section>[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}):\s+(?=\S)"
 )
 #: a dateline's date: ``Jan. 5``, ``March 3``
-MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,[ ]{1,2}(?:19|20)\d\d)?"
+MONTH_DAY = rf"{MONTH_WORD}\s+\d{{1,2}}(?:,[ ]{{1,2}}(?:19|20)\d\d)?"
 DATELINE_WITH_SOURCE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}?)"
     rf"(?:,\s*(?P<date>{MONTH_DAY}))?\s*)?"
@@ -1021,15 +1018,13 @@ def numbered_list_end(lines: list[Line], last: int) -> int:
             break
     if number is None:
         return last
-    items = [at]
-    i = at + 1
-    while i < len(lines) and i - items[-1] <= LIST_ITEM_GAP:
-        item = LIST_ITEM.match(lines[i].text.lstrip())
-        if item and int(item.group(1)) == number + 1:
-            number += 1
-            items.append(i)
-        i += 1
-    return items_end(lines, items, last)
+    first = number  # the n-th item after the first is numbered first + n
+
+    def numbered_next(text: str, n: int) -> bool:
+        item = LIST_ITEM.match(text)
+        return item is not None and int(item.group(1)) == first + n
+
+    return items_end(lines, list_items(lines, at, numbered_next), last)
 
 
 def dated_list_end(lines: list[Line], last: int) -> int:
@@ -1041,13 +1036,20 @@ def dated_list_end(lines: list[Line], last: int) -> int:
     )
     if at is None:
         return last
-    items = [at]
-    i = at + 1
-    while i < len(lines) and i - items[-1] <= LIST_ITEM_GAP:
-        if DATED_ITEM.match(lines[i].text.lstrip()):
-            items.append(i)
-        i += 1
+    items = list_items(lines, at, lambda text, n: DATED_ITEM.match(text) is not None)
     return items_end(lines, items, last) if len(items) >= MIN_LIST_ITEMS else last
+
+
+def list_items(lines: list[Line], at: int, is_next: Callable[[str, int], bool]) -> list[int]:
+    """The lines of a list's items from its item at ``at``: each next item (``is_next(text, n)``, ``n``
+    the items found so far) within ``LIST_ITEM_GAP`` lines of the one before."""
+    items = [at]
+    for i in range(at + 1, len(lines)):
+        if i - items[-1] > LIST_ITEM_GAP:
+            break
+        if is_next(lines[i].text.lstrip(), len(items)):
+            items.append(i)
+    return items
 
 
 def items_end(lines: list[Line], items: list[int], last: int) -> int:
