@@ -12,6 +12,7 @@ plugin author's unit test of one normalizer needs only the standard library.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, Iterable
@@ -81,6 +82,16 @@ class Span:
 
 #: The order in which ``Document.apply`` makes a batch of spans (a C-level key).
 _SPAN_ORDER = attrgetter("start", "end")
+
+
+def _meta_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, default=str)``, without building an encoder for
+    the common values (no value, a string: what the C encoder would write)."""
+    if value is None:
+        return "null"
+    if type(value) is str:
+        return encode_basestring(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 class EditError(ValueError):
@@ -202,8 +213,8 @@ class Document:
                 rule,
                 META_OFFSET,
                 META_OFFSET,
-                json.dumps(old, ensure_ascii=False, default=str),
-                json.dumps(value, ensure_ascii=False, default=str),
+                _meta_json(old),
+                _meta_json(value),
                 name,
                 note,
             )

@@ -341,7 +341,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 #: a question can be a headline, and so can an exclamation in quotes (``... victim: "We got her!"``)
 HEADLINE_END = re.compile(r"\?[\"'”’]*$|![\"'”’]+$")
 STANDFIRST_END = re.compile(r"[\w\"'”’]$")  # a standfirst without a full stop ends with its last word
-BULLET_SEPARATORS = ("\n-\n", "\n•\n", "\n*\n", "\n·\n")  # a lone bullet on its line (as text)
+BULLET_SEPARATOR = re.compile("\n[-•*·]\n")  # a lone bullet on its line (as text)
 LONE_BULLETS = frozenset(["-", "•", "*", "\u2022", "·"])
 #: a quotation in a headline: 'Meth. We're on it.' / "..." (a closing quote is followed by a space, punctuation or the end)
 QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|'(?=\w)){1,80}?'(?=[\s,:;.!?]|$)|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’(?=[\s,:;.!?]|$)")
@@ -349,6 +349,7 @@ LOWER_LONG_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3}")  # a word of four l
 TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 WORDS = re.compile(r"\w+")
 YEAR_IN_TEXT = re.compile(r"(?:19|20)\d\d")
+DIGIT = re.compile(r"\d")
 #: "Updated at 1:23 p.m.": a labelled time of day alone (no date: it gives no ``published``).
 STAMP_LABELS = ("Updated", "UPDATED", "Last updated", "Posted", "Published", "Modified")
 TIME_ONLY_STAMP = re.compile(
@@ -553,7 +554,7 @@ BY_WORD = re.compile(r"\s(?:by|By|BY)\s")
 STAMP_BYLINE = re.compile(rf"^(?P<stamp>[^\n]{{6,60}}?)\s+(?:by|By|BY)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     index: int
     start: int
@@ -660,7 +661,12 @@ EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "•*\
 
 def candidate_lines(text: str, lines: list[Line]) -> list[int]:
     """Indices of the lines worth a closer look: short lines with a year (time stamps),
-    lines the boilerplate scanner finds, and lines holding a gated pattern's word."""
+    lines the boilerplate scanner finds, and lines holding a gated pattern's word.
+
+    A gated pattern matches a whole line of at most ``MAX_BOILERPLATE_LINE`` characters,
+    so only those lines are searched for the words; a longer line holding one could
+    only be an inline link header (``Related: ...``), and one with a colon near its
+    start is looked at for that."""
     short, long = line_scanner(False), line_scanner(True)
     found = {
         l.index for l in lines
@@ -671,13 +677,17 @@ def candidate_lines(text: str, lines: list[Line]) -> list[int]:
         or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
             text, l.start
         )
+        or (len(l.text) > MAX_BOILERPLATE_LINE and ":" in l.text[:40])
     }
-    lowered = text.lower()
-    starts = [l.start for l in lines]
+    gated = [l for l in lines if len(l.text) <= MAX_BOILERPLATE_LINE]
+    if not gated:
+        return sorted(found)
+    lowered = "\n".join(l.text for l in gated).lower()
+    starts = list(itertools.accumulate((len(l.text) + 1 for l in gated[:-1]), initial=0))
     for word in gate_words():
         at = lowered.find(word)
         while at >= 0:
-            found.add(bisect.bisect_right(starts, at) - 1)
+            found.add(gated[bisect.bisect_right(starts, at) - 1].index)
             at = lowered.find(word, at + len(word))
     return sorted(found)
 
@@ -988,7 +998,7 @@ def is_byline_label(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """A sentence of ``REPEAT_WORDS`` words or more, ending like one."""
-    return bool(SENTENCE_END.search(text.rstrip())) and word_count(text) >= REPEAT_WORDS
+    return bool(SENTENCE_END.search(text.rstrip())) and has_words(text, REPEAT_WORDS)
 
 
 def list_end(lines: list[Line], last: int) -> int:
@@ -1078,6 +1088,11 @@ def guard_words(text: str) -> int:
 
 def word_count(text: str) -> int:
     return len(WORDS.findall(text))
+
+
+def has_words(text: str, n: int) -> bool:
+    """``word_count(text) >= n``, counting no further than ``n`` (a long paragraph's words are not listed)."""
+    return n <= 0 or next(itertools.islice(WORDS.finditer(text), n - 1, None), None) is not None
 
 
 class StructureNormalizer(Normalizer):
@@ -1197,7 +1212,7 @@ class StructureNormalizer(Normalizer):
         core = self.plan_navigation(lines, plan, plan.dump_core) if plan.dump_core else None
         if core is not None:
             self.plan_dump_byline(lines, core[0], plan)
-        if any(bullet in doc.text for bullet in BULLET_SEPARATORS):
+        if BULLET_SEPARATOR.search(doc.text):
             self.plan_tail_cards(lines, plan)
         self.plan_tail(lines, plan)
         self.plan_role_byline(lines, plan)
@@ -1503,14 +1518,15 @@ class StructureNormalizer(Normalizer):
         copy goes (kind ``repeat``: its words stay in the text, in the first copy). A paragraph
         that quotes one earlier sentence, or summarises the article in new words, stays."""
         copies: set[int] = set()
+        stripped = [l.text.strip() for l in lines]  # (lines[k].index == k)
         for line in lines[MIN_REPEAT_LINES:]:
-            text = line.text.strip()
+            text = stripped[line.index]
             if len(text) < JOINED_MIN_CHARS or line.index in plan.removed_lines:
                 continue
             # (C-level substring tests first: most long paragraphs hold no earlier line at all)
             inside = [
-                p for l in lines[: line.index] if l.index not in copies
-                for p in (l.text.strip(),) if len(p) >= REPEAT_WORDS and p in text
+                p for k, p in enumerate(stripped[: line.index])
+                if len(p) >= REPEAT_WORDS and p in text and k not in copies
             ]
             inside = [p for p in dict.fromkeys(inside) if is_prose(p)] if len(inside) >= MIN_REPEAT_LINES else []
             if len(inside) < MIN_REPEAT_LINES:
@@ -1756,6 +1772,8 @@ class StructureNormalizer(Normalizer):
 
     def take_timestamp(self, line: Line, plan: Plan, *, early: bool, flag_ambiguous: bool = False) -> bool:
         """A line that is only a time stamp (never prose) goes; an ``early`` one gives ``published``."""
+        if not DIGIT.search(line.text):
+            return False  # (every stamp form below has a year or a time of day)
         stamp = parse_stamp(line.text)
         if stamp is None and line.text[:1] in "-•*\u2022":  # "- Published 18 November 2019"
             stamp = parse_stamp(line.text.lstrip("-•*\u2022 "))
@@ -2387,12 +2405,16 @@ def looks_english(text: str) -> bool:
     sample = text[:800]
     if not sample.isascii():
         other = len(NON_ASCII_LETTER.findall(sample))
-        if other > 0.25 * (len(sample) - len(ASCII_LETTERS.sub("", sample))):
+        if other and other > 0.25 * (len(sample) - len(ASCII_LETTERS.sub("", sample))):
             return False
     words = sample.lower().split()
     if len(words) < JUDGED_WORDS:
         return True  # too short to judge: the line rules are conservative anyway
-    return sum(map(FUNCTION_WORDS.__contains__, words)) >= 0.08 * len(words)
+    needed = 0.08 * len(words)
+    # (English text passes on its first words: count the rest only when they do not settle it)
+    return sum(map(FUNCTION_WORDS.__contains__, words[:JUDGED_WORDS])) >= needed or sum(
+        map(FUNCTION_WORDS.__contains__, words)
+    ) >= needed
 
 
 def judged(text: str) -> bool:
@@ -2494,15 +2516,20 @@ class StrayQuoteNormalizer(Normalizer):
     QUOTE = re.compile(r"[\"“”]")
 
     def __call__(self, doc: Document) -> None:
+        text = doc.text
+        if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+            return  # no double quote mark: nothing to judge
         spans = []
         previous_open = False
-        for line in split_lines(doc.text):
+        for line in split_lines(text):
             text = line.text
-            marks = [m.start() for m in self.QUOTE.finditer(text)]
-            ending = self.ENDING.search(text)
-            if ending and len(marks) % 2 == 1 and not previous_open and is_stray(text, marks):
-                spans.append(Span(line.start + ending.start(1), line.end, "", "stray_quote"))
-            previous_open = len(marks) % 2 == 1 and not ending
+            odd = (text.count('"') + text.count("\u201c") + text.count("\u201d")) % 2 == 1
+            ending = self.ENDING.search(text) if text.endswith(('"', "\u201d")) else None
+            if ending and odd and not previous_open:
+                marks = [m.start() for m in self.QUOTE.finditer(text)]
+                if is_stray(text, marks):
+                    spans.append(Span(line.start + ending.start(1), line.end, "", "stray_quote"))
+            previous_open = odd and not ending
         doc.apply(spans, step=self.name)
 
 
