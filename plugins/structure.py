@@ -16,7 +16,9 @@ paragraphs), and only where the form is unmistakable:
   an outlet or role line in one paragraph -> ``author``, the outlet -> ``source``)
 - ``headline``: the first line, short, with no final full stop, followed by a paragraph of prose -> ``title``;
   with ``standfirst``/``kicker``: a headline and its standfirst, or a section label and its headline,
-  both before the first prose line; ``glued_head``: a headline and its date glued to the first paragraph
+  both before the first prose line; when what is left opens with another such headline (a teaser's headline
+  under a name, a caption over a share prompt), that goes too in the same run, the first headline staying the
+  ``title`` (not on a page dump); ``glued_head``: a headline and its date glued to the first paragraph
 - ``byline``: ``By Jane Smith and Ali Reza, Reuters`` / ``Jane Smith | AP`` in the head,
   ``5:45 AM PST 11/19/2019 by Jane Smith`` near it -> ``author``; ``Posted by Jane Smith on January 5, 2024``
   (the date -> ``published``, not when it is labelled ``Updated``); the byline's items are sorted
@@ -62,6 +64,7 @@ paragraphs), and only where the form is unmistakable:
 - ``credit``: ``Reporting by ...; Editing by ...``, ``A, B and C contributed to this report.`` lines,
   AP's ``Associated Press writer Sylvie Corbet contributed.`` (a bare ``contributed.`` only after a writer's role)
   (reporters -> ``author``, an outlet's possessive dropped: ``CNN’s Manu Raju``), ``(Photo: Getty Images)``; ``author_bio``: a last line with ``Follow him on Twitter @...``
+  (a photo's credit alone on the last line does not end the tail: it goes, and what is over it is judged)
 - ``link_block``: ``Related News:`` / ``Read More:`` ... and the headline lines after it (questions and
   bulleted titles too), and short topic labels after it when they run to the end of the text (Sky's
   ``Related Topics`` / ``France`` / ``Protests``); ``link_cards``: teaser cards (headline + teaser, between
@@ -140,6 +143,7 @@ HEAD_LINES = 6  # learned boilerplate: the head position class is the first line
 PREFIX_PARAGRAPHS = 3  # outlet prefixes and datelines open one of the first paragraphs
 TAIL_LINES = 8  # learned boilerplate: the tail position class is the last lines
 MAX_TITLE_WORDS = 25
+TITLE_ROUNDS = 3  # plan_title: a headline, and at most two more that the next run would take
 MAX_HEADLINE_WORDS = 22
 MAX_LINK_HEADLINES = 8
 MIN_REPEAT_LINES = 3  # the article given twice: a run of this many prose lines again, in order
@@ -1100,7 +1104,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "12"
+    version = "13"
 
     def __init__(
         self,
@@ -1752,7 +1756,20 @@ class StructureNormalizer(Normalizer):
 
     def plan_title(self, text: str, lines: list[Line], plan: Plan) -> None:
         """The first line left, when it is a headline followed by prose (decided on the lines
-        that stay, as they will read, so that a second run, which sees only those, decides the same)."""
+        that stay, as they will read, so that a second run, which sees only those, decides the same).
+        When what is left would open with another headline (the page's furniture under the
+        title: a teaser's headline under a name, a caption over a share prompt), that goes too,
+        as the next run would take it; the first headline stays the ``title``. Not on a page
+        dump: there the headlines under the first may be the article's subheads, and the dump
+        is judged a second time anyway (:meth:`__call__`)."""
+        first = True
+        for _ in range(1 if plan.dump_core is not None else TITLE_ROUNDS):
+            if not self.take_title(text, lines, plan, first):
+                return
+            first = False
+
+    def take_title(self, text: str, lines: list[Line], plan: Plan, first: bool) -> bool:
+        """One round of :meth:`plan_title`: True when it took a headline (and its pair)."""
         kept = [
             Line(l.index, l.start, l.end, plan.trimmed[l.index]) if l.index in plan.trimmed else l
             for l in lines if l.index not in plan.removed_lines
@@ -1760,15 +1777,18 @@ class StructureNormalizer(Normalizer):
         # ... and not when the line after it would be a title once it is gone (a headline and a
         # 23-word standfirst without a full stop): the next run would take that one too
         if kept and self.is_title(text, kept, 0) and not (len(kept) > 1 and self.is_title(text, kept, 1)):
-            self.remove_line(plan, kept[0], "headline", "title")
-            plan.meta.append(("title", kept[0].text.strip(), "headline"))
-            return
-        pair = self.head_pair(text, kept)
-        if pair:
+            title = kept[0]
+            self.remove_line(plan, title, "headline", "title")
+        else:
+            pair = self.head_pair(text, kept)
+            if not pair:
+                return False
             title, other = pair
             self.remove_line(plan, title, "headline", "title")
             self.remove_line(plan, other, "standfirst" if other.index > title.index else "kicker", "title")
+        if first or plan.meta_value("title") is None:
             plan.meta.append(("title", title.text.strip(), "headline"))
+        return True
 
     def take_timestamp(self, line: Line, plan: Plan, *, early: bool, flag_ambiguous: bool = False) -> bool:
         """A line that is only a time stamp (never prose) goes; an ``early`` one gives ``published``."""
@@ -2033,6 +2053,10 @@ class StructureNormalizer(Normalizer):
             if line.index in plan.removed_lines:
                 continue
             text = line.text.strip()
+            if text.startswith("(") and INLINE_PHOTO.fullmatch(line.text):
+                # a photo's credit alone on its line (``plan_inline_credits`` takes it): the tail goes on over it
+                self.remove_line(plan, line, "photo_credit", "credit")
+                continue
             if ("contributed" in text or text.lstrip("(").startswith(CREDIT_STARTS)) and CREDIT.match(text):
                 people = [
                     CREDIT_PLACE.sub("", OUTLET_POSSESSIVE.sub("", n))  # "CNN’s Manu Raju in Paris" -> "Manu Raju"
