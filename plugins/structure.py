@@ -750,22 +750,25 @@ def title_case(text: str) -> bool:
 def title_form(text: str) -> bool:
     """A line shaped like a headline: 3 to 25 words, no link or shouting, no final full stop
     (a question, or an exclamation in quotes, is fine), one sentence, or several in title case."""
-    if len(text) > 200 or not (3 <= word_count(text) <= MAX_TITLE_WORDS):
+    # (every test can say no; the cheap ones first: most lines asked are a paragraph's sentences)
+    if len(text) > 200 or text.endswith((",", ";", ":", "(", "[")) or text[:1].islower():
+        return False  # ("... in the United States (")
+    if SENTENCE_END.search(text) and not HEADLINE_END.search(text) and not title_case(text):
+        return False
+    if not (3 <= word_count(text) <= MAX_TITLE_WORDS):
         return False
     if NOT_A_TITLE.search(text) or text.upper() == text:
         return False  # links, handles, tables, shouting: page furniture, or a dateline
-    if SENTENCE_END.search(text) and not HEADLINE_END.search(text) and not title_case(text):
-        return False
     if INNER_SENTENCE.search(text) and INNER_SENTENCE.search(QUOTED.sub("Q", text)) and not title_case(text):
         # two sentences are a paragraph, not a headline; a quoted slogan is not a sentence of its own
         # ("South Dakota says, 'Meth. We're On It,' and Twitter asks ...")
         return False
-    return not (text.endswith((",", ";", ":", "(", "[")) or text[:1].islower())  # ("... in the United States (")
+    return True
 
 
-def longer_than(lines: list[Line], chars: int) -> bool:
-    """Do ``lines`` hold at least ``chars`` characters (counted until they do)?"""
-    for line in lines:
+def longer_than(lines: list[Line], chars: int, start: int = 0) -> bool:
+    """Do ``lines[start:]`` hold at least ``chars`` characters (counted until they do)?"""
+    for line in itertools.islice(lines, start, None):
         chars -= len(line.text)
         if chars <= 0:
             return True
@@ -1762,18 +1765,20 @@ class StructureNormalizer(Normalizer):
         as the next run would take it; the first headline stays the ``title``. Not on a page
         dump: there the headlines under the first may be the article's subheads, and the dump
         is judged a second time anyway (:meth:`__call__`)."""
-        first = True
-        for _ in range(1 if plan.dump_core is not None else TITLE_ROUNDS):
-            if not self.take_title(text, lines, plan, first):
-                return
-            first = False
-
-    def take_title(self, text: str, lines: list[Line], plan: Plan, first: bool) -> bool:
-        """One round of :meth:`plan_title`: True when it took a headline (and its pair)."""
         kept = [
             Line(l.index, l.start, l.end, plan.trimmed[l.index]) if l.index in plan.trimmed else l
             for l in lines if l.index not in plan.removed_lines
         ]
+        first = True
+        for _ in range(1 if plan.dump_core is not None else TITLE_ROUNDS):
+            if not self.take_title(text, kept, plan, first):
+                return
+            kept = [l for l in kept[:2] if l.index not in plan.removed_lines] + kept[2:]  # (it took one or two of these)
+            first = False
+
+    def take_title(self, text: str, kept: list[Line], plan: Plan, first: bool) -> bool:
+        """One round of :meth:`plan_title` on the lines left (``kept``): True when it took a
+        headline (and its pair)."""
         # ... and not when the line after it would be a title once it is gone (a headline and a
         # 23-word standfirst without a full stop): the next run would take that one too
         if kept and self.is_title(text, kept, 0) and not (len(kept) > 1 and self.is_title(text, kept, 1)):
@@ -1925,10 +1930,10 @@ class StructureNormalizer(Normalizer):
         line = lines[position]
         if not title_form(line.text):
             return False
-        rest = lines[position + 1 :]
-        if len(rest) < 2 or not longer_than(rest, 3 * len(line.text)):  # the body is much longer
-            return False
-        if before_prose and is_headline(rest[0].text) and not rest[0].text.endswith(":"):
+        if len(lines) - position < 3 or not longer_than(lines, 3 * len(line.text), position + 1):
+            return False  # (the body is much longer)
+        after = lines[position + 1]
+        if before_prose and is_headline(after.text) and not after.text.endswith(":"):
             # a headline is followed by prose; two headline-like lines are page
             # furniture we cannot tell apart (and taking the first would expose the
             # second as a "title" on the next run): see :meth:`head_pair` for the two
@@ -1936,7 +1941,7 @@ class StructureNormalizer(Normalizer):
             return False
         # followed by a paragraph break: a blank line, or one line break in a text
         # whose paragraphs are single lines (as most extractors write them)
-        return rest[0].start - line.end >= 2 or paragraph_break(text) == 1
+        return after.start - line.end >= 2 or paragraph_break(text) == 1
 
     def head_pair(self, text: str, kept: list[Line]) -> tuple[Line, Line] | None:
         """A kicker and its headline (``Review`` / ``16-inch MacBook Pro review: ...``), or a
