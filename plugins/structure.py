@@ -664,36 +664,29 @@ EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "•*\
 
 
 def candidate_lines(text: str, lines: list[Line]) -> list[int]:
-    """Indices of the lines worth a closer look: short lines with a year (time stamps),
-    lines the boilerplate scanner finds, and lines holding a gated pattern's word.
+    """Indices of the lines worth a closer look (:func:`worth_a_look`)."""
+    return [l.index for l in lines if worth_a_look(l.text)]
 
-    A gated pattern matches a whole line of at most ``MAX_BOILERPLATE_LINE`` characters,
-    so only those lines are searched for the words; a longer line holding one could
-    only be an inline link header (``Related: ...``), and one with a colon near its
-    start is looked at for that."""
-    short, long = line_scanner(False), line_scanner(True)
-    found = {
-        l.index for l in lines
-        if (len(l.text) <= STAMP_LINE_MAX and YEAR_IN_TEXT.search(l.text))
-        or l.text.startswith(BYLINE_START)
-        or l.text.startswith(STAMP_LABELS)
-        or is_byline_label(l.text)
-        or (short if len(l.text) <= SHORT_LINE or len(l.text.strip(EDGE_CHARS)) <= SHORT_LINE else long).match(
-            text, l.start
-        )
-        or (len(l.text) > MAX_BOILERPLATE_LINE and ":" in l.text[:40])
-    }
-    gated = [l for l in lines if len(l.text) <= MAX_BOILERPLATE_LINE]
-    if not gated:
-        return sorted(found)
-    lowered = "\n".join(l.text for l in gated).lower()
-    starts = list(itertools.accumulate((len(l.text) + 1 for l in gated[:-1]), initial=0))
-    for word in gate_words():
-        at = lowered.find(word)
-        while at >= 0:
-            found.add(gated[bisect.bisect_right(starts, at) - 1].index)
-            at = lowered.find(word, at + len(word))
-    return sorted(found)
+
+@functools.lru_cache(maxsize=8192)  # (a repeated pass of the chain asks again about most lines)
+def worth_a_look(text: str) -> bool:
+    """A line worth a closer look: a short line with a year (a time stamp), a byline's or a
+    stamp's start, a line the boilerplate scanner finds, or one holding a gated pattern's word.
+
+    A gated pattern matches a whole line of at most ``MAX_BOILERPLATE_LINE`` characters, so
+    only those lines are searched for the words; a longer line holding one could only be an
+    inline link header (``Related: ...``), and one with a colon near its start is looked at."""
+    if (len(text) <= STAMP_LINE_MAX and YEAR_IN_TEXT.search(text)) or text.startswith(BYLINE_START):
+        return True
+    if text.startswith(STAMP_LABELS) or is_byline_label(text):
+        return True
+    scanner = line_scanner(len(text) > SHORT_LINE and len(text.strip(EDGE_CHARS)) > SHORT_LINE)
+    if scanner.match(text):
+        return True
+    if len(text) > MAX_BOILERPLATE_LINE:
+        return ":" in text[:40]
+    lowered = text.lower()
+    return any(word in lowered for word in gate_words())
 
 
 @functools.lru_cache(maxsize=1)
