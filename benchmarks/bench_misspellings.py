@@ -404,7 +404,8 @@ def tune(corpora: Path) -> int:
             injected.append((case, a == case["start"], word, cap, neighbours(case["injected"], a, b)))
     grid = []
     # "costs.X" is COSTS["X"]; the other keys are SETTINGS'. (The edit costs were chosen the same way,
-    # a few at a time: swap/key/sub/missing_double, missing/extra/vowel.)
+    # a few at a time: swap/key/sub/missing_double, missing/extra/vowel; issue 6 part 3, version 9:
+    # missing_vowel/extra_vowel/extra_far, then swap_vowels, silent, and frequency_cap (90 against none).)
     # (issue 6: slip_margin, the margin of a best candidate slips of letters away, in place of slip_keep, chosen before)
     keys = ("margin", "min_score", "context_weight", "context_cap", "distance2_cost", "distance3_cost", "costs.ending",
             "slip_margin", "long_allowance")
@@ -483,6 +484,7 @@ def report(argv, tokens, changes, fitted_changes, vocab_size, spell, results, fa
         f"(distance 2 from {M.MIN_LENGTH_2} letters), DISTANCE3_COST={M.DISTANCE3_COST} (skeleton candidates, each "
         f"edit past the second), SUFFIX/PREFIX/COMPOUND_COST={M.SUFFIX_COST}/{M.PREFIX_COST}/{M.COMPOUND_COST}, "
         f"CONTEXT_WEIGHT={M.CONTEXT_WEIGHT}, CONTEXT_CAP={M.CONTEXT_CAP}, BIGRAM_FLOOR={M.BIGRAM_FLOOR}, "
+        f"FREQUENCY_CAP={M.FREQUENCY_CAP} (the frequency class counts up to it), "
         f"COSTS={M.COSTS}, MIN_LENGTH_HYPHEN={M.MIN_LENGTH_HYPHEN}, SLIP_KEEP={M.SLIP_KEEP} (one common slip past "
         f"a derived reading's stem), LONG_ALLOWANCE={M.LONG_ALLOWANCE} (words of {M.LONG_LENGTH}+ letters led by "
         f"{M.LONG_LEAD}), SHORT_SKELETON_EDITS={M.SHORT_SKELETON_EDITS} (skeleton candidates of short words), "

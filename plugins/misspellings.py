@@ -42,12 +42,15 @@ at most :data:`SHORT_SKELETON_EDITS` edits away (its vowels mixed up or a letter
 ``hvea``). The word's edits are generated
 on the fly and looked up in the dictionary (no index: 10 MB in memory, loaded in
 ~0.1 s on first use). Each candidate is scored as a noisy channel, ``log10(count) -
-cost of its edits`` (:data:`COSTS`, the cheapest alignment: a transposition, a
-doubled or undoubled letter, a vowel for a vowel, a missing ``h`` of ``wh``/``ch``
-are cheap, a consonant for one of the same sound (:data:`SOUND_ALIKE`: ``z``/``s``,
-``c``/``s``/``k``) less so, any other substitution dear; an edit of the first letter, which
-writers seldom get wrong, pays ``COSTS["first"]`` more (``lonly`` is not ``only``);
-distance 2 pays :data:`DISTANCE2_COST`).
+cost of its edits`` (:data:`COSTS`, the cheapest alignment, costs from how people misspell: a transposition
+(two vowels the cheapest, the sound kept: ``wierd``), a doubled or undoubled letter, a vowel for a vowel, a vowel
+left out (``achive``), a missing ``h`` of ``wh``/``ch`` or a letter that adds no sound (:data:`_SILENT`: ``pich``,
+``knowlege``) are cheap, a consonant left out, a vowel too many or a consonant for one of the same sound
+(:data:`SOUND_ALIKE`: ``z``/``s``, ``c``/``s``/``k``, ``m``/``n``, ``f``/``ph``, ``t``/``s`` in ``-tion``/``-sion``)
+less so, a consonant too many dearer unless its key is next to a letter beside it (a finger on two keys), any
+other substitution dear; an edit of the first letter, which writers seldom get wrong, pays ``COSTS["first"]`` more
+(``lonly`` is not ``only``); distance 2 pays :data:`DISTANCE2_COST`). The frequency counts up to
+:data:`FREQUENCY_CAP`: the spelling of the commonest words is overlearned (``fomr`` is not ``for``).
 
 The word itself may be right and merely missing from the list; that reading is
 scored on the same scale (:func:`derivation`): a known word with a regular ending
@@ -133,12 +136,13 @@ SHORT_MARGIN = 0.5
 #: derived) by this much, in log10 units of frequency ...
 MARGIN = 1.0
 #: ... or SLIP_MARGIN when the best candidate is a few slips of letters away (:func:`_only_slips`): none of its edits
-#: is in UNRELATED_EDITS (an unrelated or neighbouring key, the first letter) and it is not the word cut short.
+#: is in UNRELATED_EDITS (an unrelated or neighbouring key, an unrelated consonant too many, the first letter) and it
+#: is not the word cut short.
 #: ``electon`` is ``election`` (not ``electron``), ``inside cente`` ``centre`` (not ``cent``), ``military personel``
 #: ``personnel``; but ``bona fide`` is no ``five`` (a key), ``high carb`` no ``car`` (cut short), ``onboard`` no
 #: ``board`` (the first letter).
 SLIP_MARGIN = 0.5
-UNRELATED_EDITS = frozenset({"sub", "key", "first"})
+UNRELATED_EDITS = frozenset({"sub", "key", "first", "extra_far"})
 #: ... and reach this score (an unknown word is right unless a common word explains it well).
 MIN_SCORE = 3.0
 #: ... or WEAK_ALLOWANCE less when it leads a runner-up by WEAK_LEAD (1,000 times likelier) and the word has
@@ -161,9 +165,13 @@ KEEP_MARGIN = 1.0
 #: the same sound. ``possably`` is ``possibly`` misspelt, not ``pos+ably``; ``dispence`` is ``dispense``, not
 #: ``dis+pence``; but ``cushier`` is ``cushy+er``, not ``cashier``, and ``schemas`` ``schema+s``.
 SLIP_KEEP = 2.0
-SLIP_KINDS = frozenset({"vowel", "sound", "extra_double", "missing_double", "swap"})
-#: A candidate's score counts its frequency class this much (1: log10 of its count).
+SLIP_KINDS = frozenset({"vowel", "sound", "extra_double", "missing_double", "swap", "swap_vowels"})
+#: A candidate's score counts its frequency class this much (1: log10 of its count) ...
 FREQUENCY_WEIGHT = 1.0
+#: ... up to this class: the commonest words (``the``, ``for``, ``they``, ``only``: a billion uses and more) are
+#: written so often that their spelling is overlearned, and a typo is seldom theirs as often as their count says
+#: (``fomr`` is ``form``, not ``for``; ``tyhe`` ``they``, not ``the``).
+FREQUENCY_CAP = 90
 #: A capitalised word at a sentence start (it may be a name): only distance 1, this extra margin.
 CAPITAL_MARGIN = 1.5
 #: Distance 2 only for words of at least this many letters; each such candidate pays DISTANCE2_COST more.
@@ -214,14 +222,19 @@ MAX_VOCABULARY = 20_000
 
 #: The cost of each kind of edit, in log10 units of frequency (tune split).
 COSTS = {
-    "swap": 1.0,  # adjacent letters swapped: recieve, beleive
+    "swap": 1.0,  # adjacent letters swapped: beleive, finsihed
+    "swap_vowels": 0.5,  # two vowels swapped, the sound kept (i before e): recieve, wierd, peice
     "missing_double": 0.25,  # a doubled letter written once: ocurred, comited
     "extra_double": 0.5,  # a letter doubled that is not: untill, tommorrow
     "vowel": 1.0,  # a vowel for a vowel: seperate, definately, independant
     "missing_h": 1.0,  # the h of ch, gh, ph, sh, th, wh left out: wich
-    "missing": 1.5,  # a letter left out: goverment, probem
-    "extra": 1.5,  # a letter too many: noteboook
-    "sound": 1.5,  # a consonant for one that sounds the same (SOUND_ALIKE): suprized, hypocracy
+    "silent": 1.0,  # a letter that adds no sound left out or written too many (_SILENT): pich, knowlege, priviledge
+    "missing_vowel": 1.0,  # a vowel left out (misspellings are mostly in the vowels): achive, orgin, competive
+    "missing": 1.5,  # a consonant left out: goverment, probem
+    "extra_vowel": 1.5,  # a vowel too many: arguement
+    "extra": 1.5,  # a consonant too many, on a key next to a letter beside it (two keys hit): srtrategy, questiopn
+    "extra_far": 2.0,  # any other consonant too many: seldom written by mistake (fomr is form, not for)
+    "sound": 1.5,  # a consonant for one that sounds the same (SOUND_ALIKE): suprized, hypocracy, inbalance
     "key": 2.0,  # a neighbouring key: confirned
     "sub": 3.0,  # any other substitution
     # on top of the letters: one of the two ends with an inflection (ENDINGS) the other lacks
@@ -230,7 +243,7 @@ COSTS = {
     "first": 1.0,
 }
 #: Edits cheap enough for a capitalised word.
-CAPITAL_EDITS = frozenset({"swap", "missing_double", "extra_double", "vowel"})
+CAPITAL_EDITS = frozenset({"swap", "swap_vowels", "missing_double", "extra_double", "vowel"})
 #: Contractions written without their apostrophe: never "corrected" into another word.
 CONTRACTIONS = frozenset(
     "dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt "
@@ -414,6 +427,45 @@ def _letter_gap(a: "Counter[str]", b: "Counter[str]") -> int:
     return max(sum((a - b).values()), sum((b - a).values()))
 
 
+def _extra_kind(typo: str, i: int) -> str:
+    """The kind of edit of a letter ``typo[i]`` written too many (:data:`COSTS`).
+
+    Doubled (``untill``), a letter that adds no sound (:data:`_SILENT`: ``priviledge``), a vowel
+    (``arguement``: misspellings are mostly in the vowels), a key next to one of the letters on either side
+    (a finger touching two keys: ``questiopn``) or an echo of a letter two places away (``pseudononymous``), or
+    any other consonant (``extra_far``: seldom written by mistake, ``fomr`` is not ``for``).
+    """
+    c = typo[i]
+    if (i > 0 and typo[i - 1] == c) or typo[i + 1 : i + 2] == c:
+        return "extra_double"
+    if _SILENT.match(typo, i):
+        return "silent"
+    if c in VOWELS:
+        return "extra_vowel"
+    near = KEY_NEIGHBOURS.get(c, "")
+    if (i > 0 and typo[i - 1] in near) or (i + 1 < len(typo) and typo[i + 1] in near):
+        return "extra"
+    if (i > 1 and typo[i - 2] == c) or typo[i + 2 : i + 3] == c:
+        return "extra"  # an echo of a letter two places away: pseudononymous
+    return "extra_far"
+
+
+def _missing_kind(word: str, j: int) -> str:
+    """The kind of edit of a letter ``word[j]`` left out (:data:`COSTS`): one of a double (``ocurred``), the ``h``
+    of ``ch``, ``gh``, ... (``wich``), a letter that adds no sound (``knowlege``), a vowel (``achive``), or a
+    consonant (``goverment``)."""
+    c = word[j]
+    if (j > 0 and word[j - 1] == c) or word[j + 1 : j + 2] == c:
+        return "missing_double"
+    if c == "h" and j > 0 and word[j - 1] in "cgpstw":
+        return "missing_h"
+    if _SILENT.match(word, j):
+        return "silent"
+    if c in VOWELS:
+        return "missing_vowel"
+    return "missing"
+
+
 def edit_ops(typo: str, word: str) -> list[str]:
     """The cheapest edits (by :data:`COSTS`) that turn ``word`` into ``typo``, each named by its kind.
 
@@ -435,6 +487,8 @@ def edit_ops(typo: str, word: str) -> list[str]:
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[p][p] = 0.0
+    extra_kinds = [_extra_kind(typo, i) for i in range(last_i)]
+    missing_kinds = [_missing_kind(word, j) for j in range(last_j)]
     for i in range(p, last_i + 1):
         for j in range(p, last_j + 1):
             here = cost[i][j]
@@ -448,27 +502,24 @@ def edit_ops(typo: str, word: str) -> list[str]:
                 else:
                     if a in VOWELS and b in VOWELS:
                         kind = "vowel"
-                    elif b in SOUND_ALIKE.get(a, ""):
+                    elif b in SOUND_ALIKE.get(a, "") or (a + b in ("st", "ts") and _SH_SOUND.match(word, j + 1)):
                         kind = "sound"
                     else:
                         kind = "key" if b in KEY_NEIGHBOURS.get(a, "") else "sub"
                     moves.append((i + 1, j + 1, costs[kind], f"{kind} {a}>{b}"))
                     if i + 1 < last_i and j + 1 < last_j and a == word[j + 1] and typo[i + 1] == b:
-                        moves.append((i + 2, j + 2, costs["swap"], f"swap {typo[i:i + 2]}>{word[j:j + 2]}"))
+                        kind = "swap_vowels" if a in VOWELS and b in VOWELS else "swap"
+                        moves.append((i + 2, j + 2, costs[kind], f"{kind} {typo[i:i + 2]}>{word[j:j + 2]}"))
+            if i < last_i and j + 1 < last_j and typo[i] == "f" and word[j : j + 2] == "ph":
+                moves.append((i + 1, j + 2, costs["sound"], "sound f>ph"))  # one sound: fotograph
+            if i + 1 < last_i and j < last_j and typo[i : i + 2] == "ph" and word[j] == "f":
+                moves.append((i + 2, j + 1, costs["sound"], "sound ph>f"))
             if i < last_i:  # typo has a letter too many
-                c = typo[i]
-                doubled = (i > 0 and typo[i - 1] == c) or (i + 1 < n and typo[i + 1] == c)
-                kind = "extra_double" if doubled else "extra"
-                moves.append((i + 1, j, costs[kind], f"{kind} {c}"))
+                kind = extra_kinds[i]
+                moves.append((i + 1, j, costs[kind], f"{kind} {typo[i]}"))
             if j < last_j:  # typo lacks word[j]
-                c = word[j]
-                if (j > 0 and word[j - 1] == c) or (j + 1 < m and word[j + 1] == c):
-                    kind = "missing_double"
-                elif c == "h" and j > 0 and word[j - 1] in "cgpstw":
-                    kind = "missing_h"
-                else:
-                    kind = "missing"
-                moves.append((i, j + 1, costs[kind], f"{kind} {c}"))
+                kind = missing_kinds[j]
+                moves.append((i, j + 1, costs[kind], f"{kind} {word[j]}"))
             if i == 0 and j == 0:  # an edit of the first letter (not a swap of the first two)
                 moves = [mv if not mv[3] or mv[3].startswith("swap") else
                          (mv[0], mv[1], mv[2] + costs["first"], mv[3] + "|first") for mv in moves]
@@ -487,8 +538,16 @@ def edit_ops(typo: str, word: str) -> list[str]:
     return ops
 
 
-#: Consonants that spell one sound (a ``sound`` substitution): ``suprized``, ``hypocracy``.
-SOUND_ALIKE = {"c": "ksz", "k": "cq", "s": "cz", "z": "s", "q": "k", "g": "j", "j": "g"}
+#: A letter that adds no sound before the next ones, left out or written too many: the ``t`` of ``tch`` (``pich``),
+#: the ``d`` of ``dg`` (``knowlege``, ``priviledge``), the ``c`` of ``ck``.
+_SILENT = re.compile("t(?=ch)|d(?=g)|c(?=k)")
+#: Before an ``i`` and a vowel, ``s`` and ``t`` are one sound, ``sh`` (a ``sound`` edit): ``convertion`` is
+#: ``conversion``, ``comprehention`` ``comprehension``. (``c`` and ``s`` are always alike, :data:`SOUND_ALIKE`.)
+_SH_SOUND = re.compile("i[aeiou]")
+#: Consonants that spell one sound (a ``sound`` substitution): ``suprized``, ``hypocracy``; and the two nasals,
+#: alike in sound and side by side on the keyboard (``inbalance``). ``f`` for ``ph`` and ``s`` for
+#: ``t`` before ``i`` and a vowel (:data:`_SH_SOUND`) are ``sound`` edits too.
+SOUND_ALIKE = {"c": "ksz", "k": "cq", "s": "cz", "z": "s", "q": "k", "g": "j", "j": "g", "m": "n", "n": "m"}
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 KEY_NEIGHBOURS: dict[str, str] = {}
@@ -560,7 +619,7 @@ def ranked(word: str, distance2: bool = True, settings: Mapping[str, Any] | None
     costs = s["costs"]
     out = []
     for cand, cls, dist, ops in nearby(word, distance2):
-        score = s["frequency_weight"] * cls / 10 - sum(costs[op.split()[0]] for op in ops)
+        score = s["frequency_weight"] * min(cls, s["frequency_cap"]) / 10 - sum(costs[op.split()[0]] for op in ops)
         if dist >= 2:
             score -= s["distance2_cost"] + (dist - 2) * s["distance3_cost"]
         out.append(Candidate(cand, cls, dist, ops, score))
@@ -786,6 +845,7 @@ SETTINGS: dict[str, Any] = {
     "bigram_floor": BIGRAM_FLOOR,
     "context_vs_keep": False,
     "frequency_weight": FREQUENCY_WEIGHT,
+    "frequency_cap": FREQUENCY_CAP,
     "keep_margin": KEEP_MARGIN,
     "slip_keep": SLIP_KEEP,
     "slip_margin": SLIP_MARGIN,
@@ -1021,7 +1081,7 @@ class MisspellingsNormalizer(Normalizer):
     name = "misspellings"
     stage = Stage.TYPOS
     order = 10
-    version = "8"
+    version = "9"
 
     def __init__(
         self, *, vocabulary: Iterable[str] = (), min_corpus_count: int = MIN_CORPUS_COUNT, **params: Any

@@ -54,7 +54,8 @@ def test_data_files_are_fingerprinted_and_shipped():
 
 
 def test_edit_kinds():
-    assert edit_ops("recieve", "receive") == ["swap ie>ei"]
+    assert edit_ops("recieve", "receive") == ["swap_vowels ie>ei"]
+    assert edit_ops("finsihed", "finished") == ["swap si>is"]
     assert edit_ops("occured", "occurred") == ["missing_double r"]
     assert edit_ops("untill", "until") == ["extra_double l"]
     assert edit_ops("seperate", "separate") == ["vowel e>a"]

@@ -58,7 +58,7 @@ def test_skeletons_read_consonants_as_they_sound():
 def test_sound_alike_and_first_letter_edits():
     assert edit_ops("suprized", "surprised") == ["missing r", "sound z>s"]
     assert edit_ops("lonly", "only") == ["extra l", "first"]
-    assert edit_ops("wholy", "holy") == ["extra w", "first"]
+    assert edit_ops("wholy", "holy") == ["extra_far w", "first"]
     assert edit_ops("hvae", "have") == ["swap va>av"]  # a swap of the first two letters is not "first"
     # the letters shared at both ends are aligned as they are
     assert edit_ops("tommorow", "tomorrow") == ["extra_double m", "missing_double r"]
@@ -240,10 +240,11 @@ def test_one_common_slip_outweighs_a_derived_reading_past_its_stem():
 
 
 def test_a_long_word_with_a_few_slips_and_no_rival_is_fixed():
-    for typo, fix in (("aquiantance", "acquaintance"), ("embezelled", "embezzled"), ("intealignt", "intelligent"),
+    for typo, fix in (("embezelled", "embezzled"), ("intealignt", "intelligent"),
                       ("vinagarette", "vinaigrette"), ("pseudononymous", "pseudonymous")):
         v = judge(typo)
         assert v.best is not None and v.best.score < 3.0 and v.fix == fix, (typo, v)
+    assert judge("aquiantance").fix == "acquaintance"  # (version 9: two vowels swapped are cheap, not weak now)
     # not with another ending, a first letter changed or much shorter: a word the list lacks
     assert judge("retrovirals").fix is None  # not "retrovirus"
     assert judge("onboarding").fix is None  # not "boarding"
@@ -294,10 +295,11 @@ def test_a_word_quoted_with_its_punctuation_is_a_mention():
 def test_a_candidate_slips_of_letters_away_needs_a_smaller_margin():
     from newsclean.plugins.misspellings import MARGIN, SETTINGS, SLIP_MARGIN, _only_slips
 
-    # election leads electron by less than MARGIN, but a letter left out is a slip
-    v = judge("electon")
-    assert SLIP_MARGIN <= v.margin < MARGIN and v.fix == "election", v
-    assert judge("electon", settings={**SETTINGS, "slip_margin": MARGIN}).fix is None
+    # weird leads wired by less than MARGIN, but two vowels swapped are a slip
+    v = judge("wierd")
+    assert SLIP_MARGIN <= v.margin < MARGIN and v.fix == "weird", v
+    assert judge("wierd", settings={**SETTINGS, "slip_margin": MARGIN}).fix is None
+    assert judge("electon").fix == "election"  # not electron
     assert judge("cente", left="inside", right="in").fix == "centre"
     assert judge("personel", left="military", right="were").fix == "personnel"
     # not a neighbouring key or an unrelated letter, the first letter, or the word cut short
@@ -358,3 +360,60 @@ def test_a_possessive_does_not_glue_the_word():
     # still a name, an unknown phrase or a word written three times are left alone
     for kept in ("Westlife's new single is out.", "Oxfam's report was published."):
         assert run_normalizer(n, kept).text == kept
+
+
+# -- version 9 ------------------------------------------------------------------------------
+
+
+def test_edit_costs_follow_how_people_misspell():
+    from newsclean.plugins.misspellings import COSTS
+
+    # a vowel left out is cheaper than a consonant left out (misspellings are mostly in the vowels)
+    assert edit_ops("achive", "achieve") == ["missing_vowel e"] and edit_ops("probem", "problem") == ["missing l"]
+    assert COSTS["missing_vowel"] < COSTS["missing"]
+    # a consonant too many: dear unless its key is next to a letter beside it (a finger on two keys)
+    assert edit_ops("fomr", "for") == ["extra_far m"]
+    assert edit_ops("questiopn", "question") == ["extra p"]  # p is next to o
+    assert edit_ops("arguement", "argument") == ["extra_vowel e"]
+    assert COSTS["extra"] < COSTS["extra_far"]
+    # two vowels swapped keep the sound (i before e): cheaper than two consonants swapped
+    assert edit_ops("wierd", "weird") == ["swap_vowels ie>ei"] and edit_ops("hvae", "have") == ["swap va>av"]
+    assert COSTS["swap_vowels"] < COSTS["swap"]
+    # a letter that adds no sound: the t of tch, the d of dg, the c of ck
+    assert edit_ops("pich", "pitch") == ["silent t"]
+    assert edit_ops("knowlege", "knowledge") == ["silent d"]
+    assert edit_ops("priviledge", "privilege") == ["silent d"]
+    assert edit_ops("atack", "attack") == ["missing_double t"]  # (a double is a double)
+    # consonants of one sound: the nasals, f and ph, s and t before i and a vowel (-sion, -tion)
+    assert edit_ops("inbalance", "imbalance") == ["sound n>m"]
+    assert edit_ops("telefone", "telephone") == ["sound f>ph"]
+    assert edit_ops("convertion", "conversion") == ["sound t>s"]
+    assert edit_ops("contant", "constant") == ["missing s"]  # s and t alike only before i and a vowel
+    assert edit_ops("distont", "distant")[0].startswith("vowel")
+
+
+def test_the_edit_costs_choose_the_right_word():
+    assert ranked("pich")[0].word == "pitch"  # not pic: the t of tch is silent
+    assert judge("competive", left="hugely", right="and").fix == "competitive"  # vowel left out, not compete
+    assert judge("orgin").fix == "origin"  # not organ
+    assert judge("wierd", left="a", right="noise").fix == "weird"  # not wired
+    assert judge("convertion", left="the", right="of").fix == "conversion"  # not convention
+    assert judge("lonly", left="a", right="place").fix == "lonely"  # a vowel left out, not only with a first letter
+
+
+def test_the_commonest_words_count_up_to_the_frequency_cap():
+    from newsclean.plugins.misspellings import FREQUENCY_CAP, SETTINGS, lexicon
+
+    assert lexicon().classes["the"] > FREQUENCY_CAP and lexicon().classes["for"] > FREQUENCY_CAP
+    for_ = next(c for c in ranked("fomr") if c.word == "for")
+    assert for_.score == FREQUENCY_CAP / 10 - 2.0  # extra_far
+    # "fomr" is no longer "for" (nor "tyhe" "the", "thne" "the"): the overlearned word's count does not outweigh
+    # the slip; form and for, they and the are too close to call
+    uncapped = {**SETTINGS, "frequency_cap": 999}
+    for word, left, right, was in (("fomr", "her", "that", "for"), ("tyhe", "before", "reached", "the"),
+                                   ("thne", "you", None, "the")):
+        assert judge(word, left=left, right=right, settings=uncapped).fix == was, word
+        assert judge(word, left=left, right=right).fix is None, word
+    # and the slip wins where the count no longer outweighs it: "perform thne it" is "then"
+    assert judge("thne", left="perform", right="it", settings=uncapped).fix is None
+    assert judge("thne", left="perform", right="it").fix == "then"
