@@ -1100,7 +1100,7 @@ class StructureNormalizer(Normalizer):
 
     name = STEP
     stage = Stage.STRUCTURE
-    version = "13"
+    version = "14"
 
     def __init__(
         self,
