@@ -116,7 +116,6 @@ top, and cleaning the output again should change nothing.
 
 from __future__ import annotations
 
-import bisect
 import collections
 import functools
 import itertools
@@ -2414,12 +2413,6 @@ def prose_core(
 
 NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def non_ascii_letters(text: str) -> int:
-    """How many letters of ``text`` are not ASCII (judged among its non-ASCII characters only: quicker)."""
-    return len(NON_ASCII_LETTER.findall("".join(NON_ASCII.findall(text))))
-
 ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 #: Below this many words of the first 800 characters, only the letters say whether a text is English.
 JUDGED_WORDS = 40
@@ -2427,6 +2420,11 @@ FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it on was with as he said by at from his be are have has but not "
     "this they an were which will or who its their been had would after more one we also about".split()
 )
+
+
+def non_ascii_letters(text: str) -> int:
+    """How many letters of ``text`` are not ASCII (judged among its non-ASCII characters only: quicker)."""
+    return len(NON_ASCII_LETTER.findall("".join(NON_ASCII.findall(text))))
 
 
 def looks_english(text: str) -> bool:
@@ -2545,12 +2543,12 @@ class StrayQuoteNormalizer(Normalizer):
     QUOTE = re.compile(r"[\"“”]")
 
     def __call__(self, doc: Document) -> None:
-        text = doc.text
-        if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+        whole = doc.text
+        if '"' not in whole and "\u201c" not in whole and "\u201d" not in whole:
             return  # no double quote mark: nothing to judge
         spans = []
         previous_open = False
-        for line in split_lines(text):
+        for line in split_lines(whole):
             text = line.text
             odd = (text.count('"') + text.count("\u201c") + text.count("\u201d")) % 2 == 1
             ending = self.ENDING.search(text) if text.endswith(('"', "\u201d")) else None
