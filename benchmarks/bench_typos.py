@@ -210,6 +210,10 @@ MIN_CASES = 30
 #: to 1.0 with the grammar patterns: about a third of the tune split's clean changes are real errors, and
 #: the test split's false changes were half its changes at 0.75.
 BUDGET = 1.0
+#: Directions whose level is set by hand in data/confusion_sets.tsv (its comments say why): the knapsack
+#: spends its budget on the others. with->will: priced at 0 clean tune changes at 10, but a 100-fold
+#: loosening that the tune split is too small to price (kept at 1000).
+HAND_SET = {("with", "will", ""): 1000}
 
 
 def _accepts(c, product: float, context: float, side: float, one_sided: float) -> bool:
@@ -294,6 +298,10 @@ def tune(corpora: Path) -> int:
                 if (f, ch) not in kept or level > kept[f, ch][0]:
                     kept[f, ch] = (level, f, ch)
             options[direction] = list(kept.values())
+            if direction in HAND_SET:
+                options[direction] = [o for o in options[direction] if o[0] == HAND_SET[direction]] or [
+                    (HAND_SET[direction], fixes[levels.index(HAND_SET[direction])], changes[levels.index(HAND_SET[direction])])
+                ]
         fixed, chosen = choose_levels(options, budget)
         actual = sum(
             1 for c in clean
@@ -525,6 +533,21 @@ REVIEWED: dict[tuple[str, str, str], bool] = {
     ("bbc/tech/265.txt", "form", "from"): True,  # send MMS form a mobile
     ("bbc/tech/306.txt", "or", "of"): False,  # few programmes or films to watch
     ("bbc/tech/379.txt", "it's", "its"): True,  # For it's time, a technological marvel
+    # reviewed after the run of typos version 6 (issue 6 part 2), which made them:
+    ("bbc/business/402.txt", "too", "to"): False,  # not to move too aggressively
+    ("bbc/entertainment/262.txt", "or", "of"): False,  # none of the desire or ability
+    ("bbc/entertainment/373.txt", "or", "of"): False,  # the director or screenplay awards
+    ("bbc/politics/105.txt", "or", "of"): False,  # carrying out or planning
+    ("bbc/politics/274.txt", "too", "to"): False,  # is his vision for Africa too grand?
+    ("bbc/politics/360.txt", "or", "of"): False,  # no risks with the economy or handing out
+    ("bbc/politics/384.txt", "or", "of"): False,  # restrictions on their movements or limits
+    ("bbc/tech/048.txt", "or", "of"): False,  # the final or conciliation stage
+    ("bbc/tech/156.txt", "or", "of"): False,  # the movies or TV programmes
+    ("bbc/tech/161.txt", "or", "of"): False,  # in contact with the air or UV light
+    ("bbc/tech/211.txt", "or", "of"): False,  # the motivation or skills
+    ("bbc/tech/220.txt", "or", "of"): False,  # the capacity or flexibility
+    ("bbc/tech/226.txt", "or", "of"): False,  # (the same quote as tech/211)
+    ("bbc/tech/281.txt", "or", "of"): False,  # cleaned out or that their good name
 }
 
 

@@ -29,7 +29,9 @@ neighbours alone (the prior ``c(a) / c(w)`` taken out) favour ``a`` ``>= MIN_CON
 times, neither side favours ``w`` more than ``1 / MIN_SIDE`` times (prior taken out), and
 when one side gives no evidence the other reaches ``MIN_ONE_SIDED`` (or the direction's
 ``MIN_PRODUCT``, if higher) both with and without the prior (``a year too.`` stays: the
-prior alone never decides). ``MIN_PRODUCT`` is set per direction by the ``=word<TAB>into<TAB>N``
+prior alone never decides). A right neighbour that is a word no bigram has after the word as
+written (``plans too restructure``) is not punctuation: the left side then needs that minimum
+with the prior and ``MIN_BLIND_CONTEXT`` without it. ``MIN_PRODUCT`` is set per direction by the ``=word<TAB>into<TAB>N``
 lines of the sets file (``=or<TAB>of<TAB>3000``: after a noun ``of`` is always likelier
 than ``or``, so ``or`` only becomes ``of`` on overwhelming evidence); a direction the
 tune split showed to be unsafe is never taken (``!its<TAB>it's``). All of them were chosen on
@@ -47,8 +49,9 @@ A capitalised neighbour mid-sentence is a name (a day of the week is not: ``one 
 is scored as ``one sunday``), scored as the pseudo-word ``NAME``, whose bigrams sum those
 of a few words that are nearly always names (``trip too Newcastle``: ``to`` + name). A few
 grammar patterns
-(``grammar_pattern``: ``will`` + determiner after a word, a preposition + ``it's``, ``its`` +
-article, ``one`` + determiner or object pronoun) give their direction a threshold of its own
+(``grammar_pattern``: ``will`` + determiner after a word or + a number, a preposition + ``it's``, ``its`` +
+article, ``one`` + determiner, object pronoun or date, a determiner + noun + ``or``, ``form`` + determiner,
+``did now`` + verb) give their direction a threshold of its own
 (``=word<TAB>into<TAB>N<TAB>pattern``, tune split), noted as ``pattern=...``. ``or`` after
 ``either`` or ``whether`` in the same sentence is a coordination and never becomes ``of``.
 """
@@ -211,6 +214,11 @@ MIN_CONTEXT = 1.0
 MIN_SIDE = 0.1
 #: ... and, when one side gives no evidence at all, the other is this strong, with and without the prior.
 MIN_ONE_SIDED = 50.0
+#: ... or, when the right neighbour is a word that no bigram has after the word as written (``too
+#: suffocate``, ``too refund``: its ratio is 1, the right side gives no evidence, but a word does follow,
+#: unlike punctuation, after which ``too`` is common and ``to`` rare), the left side reaches the
+#: one-sided minimum with the prior and this without it (tune split).
+MIN_BLIND_CONTEXT = 5.0
 
 #: A neighbour: a run of letters (an apostrophe or a hyphen makes it no evidence).
 LEFT_WORD = re.compile(r"(?:^|(?<=[\s\"'(\[]))([\w'’.-]+) +$")
@@ -271,6 +279,12 @@ ABBREVIATION = re.compile(r"(?:^|\W)(?:[A-Z][A-Za-z]{0,3}|[A-Za-z])$")
 STATEMENT = "statement"
 NUMBER_NEXT = "number"
 DAY_NEXT = "day"
+#: ``grammar_pattern`` cue: a date comes next (``one 20 March``, ``one March 20``).
+DATE_NEXT = "date"
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_AFTER = re.compile(rf" {{1,3}}(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})|(?:{MONTHS}) \d{{1,2}})\b")
+#: A number or an amount after spaces (``will 11 nominations``, ``will $24m``).
+NUMBER_AFTER = re.compile(r" {1,3}[£$€¥]?\d")
 #: An amount after spaces: a currency sign and a digit (``too £10``).
 AMOUNT_NEXT = re.compile(r" {1,3}[£$€¥]\d")
 WEEKDAYS = frozenset(d.lower() for d in DAYS)
@@ -299,8 +313,18 @@ OF_HEADS = frozenset(
     "because instead ahead regardless behalf terms spite favour favor charge lot lots couple handful majority "
     "series variety aware capable afraid proud guilty accused out short part rest front".split()
 )
+#: ``or`` after a determiner and one word, before a word that is no determiner (``the number or people``,
+#: ``a couple or weeks``): that word heads a noun phrase, which "of" continues far more often than "or" does.
+ARTICLE_BEFORE = "article"
 #: A number after "or" when its bigrams ("or two") are no evidence: a word no bigram has.
 NUMBER_WORD = "<number>"
+#: Plural amounts that are followed by "of" (``thousands or people``) ...
+COUNTED_BY = frozenset("thousands millions billions hundreds dozens tens lots".split())
+#: ... unless "or" coordinates them with another amount (``thousands or millions``, ``part or all``).
+AMOUNTS = frozenset(
+    "one two three four five six seven eight nine ten all some most more many much none few several half "
+    "whole thousands millions billions hundreds dozens tens lots".split()
+) | {NUMBER_WORD}
 #: Before "or" + a number these are counted things that coordinate with a number (a week or 10 days).
 COUNTED = frozenset(
     "day days week weeks month months year years hour hours minute minutes second seconds decade decades "
@@ -315,6 +339,17 @@ NUMBER_BEFORE = re.compile(
 )
 #: After "one" + a day, these tell a story (one Sunday morning, one Friday in May): "one" is right.
 STORY_AFTER_DAY = re.compile(r" {1,3}(?:morning|afternoon|evening|night|in|of|when|last)\b", re.IGNORECASE)
+
+#: "form" + determiner is the verb (``to form a government``, ``they form the``) after these; else it is
+#: "from" (``came form the``, ``away form a``).
+FORM_AS_VERB = frozenset(
+    "to will would can could may might must shall should they we you i and or which who that not also often "
+    "help helped helps".split()
+)
+
+#: "do", "does", "did" and a word: "now" between them is "not" (``did now want``: ``do`` only takes an
+#: adverb like "now" in a question or for emphasis, and a question inverts: ``does it now``).
+DO_SUPPORT = frozenset("do does did".split())
 
 #: "its" before these is "it's" (its a, its the, its not, its been): never a possessive.
 IT_IS_NEXT = frozenset("a an the not been".split())
@@ -349,11 +384,21 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
       shares``), between a quantity and a determiner (``one or the biggest``, ``40% or the market``;
       not ``one or the other``, ``one or a few``), and between a word that takes "of" and a
       determiner (``because or the``, ``in terms or the``, ``aware or the``);
-    - ``then`` after a comparative is ``than`` (``less then four years``, ``rather then``).
+    - ``then`` after a comparative is ``than`` (``less then four years``, ``rather then``);
+    - ``or`` after a determiner and one word, before a word that is not a determiner (``the number or
+      people``, ``a couple or weeks``; not ``the start or the end``), is ``of``: that word heads a noun
+      phrase; and so is ``or`` after a word that takes "of" or a plural amount before anything but an
+      amount (``out or retirement``, ``thousands or fans``; not ``thousands or millions``, ``part or all``);
+    - ``form`` + determiner after a word that does not make it the verb (``came form the``; not ``to form
+      the``, ``they form a``) is ``from``; ``do``/``does``/``did`` + ``now`` + a word is ``not``;
+    - ``one`` before a date is ``on`` (``one 20 March``), ``will`` before a number in a statement is
+      ``with`` (``will 11 nominations``).
     """
     if right is None:
         return ""
     if word == "will":
+        if alternative == "with" and cue == NUMBER_NEXT and left not in WILL_NOUN_OR_INVERTED:
+            return "will+number"
         if alternative != "with" or cue != STATEMENT or left is None or left in WILL_NOUN_OR_INVERTED:
             return ""
         if right == NAME:
@@ -372,9 +417,17 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
                 return "one+determiner"
             if right in WEEKDAYS and cue == DAY_NEXT:
                 return "one+day"
+            if cue == DATE_NEXT:
+                return "one+date"
     elif word == "too":
         if alternative == "to" and cue == NUMBER_NEXT:
             return "too+number"
+    elif word == "form":
+        if alternative == "from" and right in DETERMINERS and left is not None and left not in FORM_AS_VERB:
+            return "form+determiner"
+    elif word == "now":
+        if alternative == "not" and left in DO_SUPPORT:
+            return "do+now"
     elif word == "then":
         if alternative == "than" and left in COMPARATIVES:
             return "comparative+then"
@@ -385,6 +438,10 @@ def grammar_pattern(word: str, alternative: str, left: str | None, right: str | 
             return "quantity+or+determiner"
         if alternative == "of" and cue == DETERMINER_NEXT and right in DETERMINERS and left in OF_HEADS:
             return "head+or+determiner"
+        if alternative == "of" and cue == ARTICLE_BEFORE and left is not None and left != NAME:
+            return "determiner+noun+or"
+        if alternative == "of" and (left in OF_HEADS or left in COUNTED_BY) and right not in AMOUNTS:
+            return "head+or"
     return ""
 
 
@@ -525,6 +582,8 @@ class Confusion(NamedTuple):
     threshold: float = MIN_PRODUCT
     #: the grammar pattern that backs the change (``grammar_pattern``), or ""
     pattern: str = ""
+    #: the right neighbour is a word that no bigram has after ``word`` (and the right ratio is 1)
+    blind: bool = False
 
     @property
     def product(self) -> float:
@@ -728,6 +787,9 @@ def confusion_candidates(
                 cue = STATEMENT
                 if left is None and clause_start(text, start, token[0].isupper()):
                     left = CLAUSE
+        elif word == "will" and token == "will" and NUMBER_AFTER.match(text, end):
+            if statement(text, start, end):
+                cue, right = NUMBER_NEXT, "two"  # "will 11 nominations", "will $24m": scored as a number
         elif word == "too" and token == "too":
             if following is None:
                 if AMOUNT_NEXT.match(text, end):
@@ -736,17 +798,27 @@ def confusion_candidates(
                 cue = NUMBER_NEXT
         elif word == "one" and right in WEEKDAYS and not STORY_AFTER_DAY.match(text, following.end()):
             cue = DAY_NEXT
+        elif word == "one" and DATE_AFTER.match(text, end):
+            cue = DATE_NEXT
         elif word == "or":
             if EITHER.search(text, max(0, start - 120), start) and not _sentence_break_between(text, start):
                 continue  # either ... or, whether ... or: a coordination, never "of"
+            coordinated = False
             if right in DETERMINERS:
-                if not COORDINATED_AFTER.match(text, end):
+                coordinated = bool(COORDINATED_AFTER.match(text, end))  # one or the other, two or a few
+                if not coordinated:
                     cue = QUANTITY_BEFORE if QUANTITY.search(text, max(0, start - 16), start) else DETERMINER_NEXT
             elif following is not None and NUMBER.fullmatch(following.group(1)):
                 cut = max(text.rfind("\n", max(0, start - 60), start), text.rfind(". ", max(0, start - 60), start))
                 if not NUMBER_BEFORE.search(text, max(0, start - 60, cut + 1), start):
                     # no right-hand evidence: "or two" counts "one or two", whose number before is excluded here
                     cue, right = NUMBER_NEXT, NUMBER_WORD
+            if not cue and not coordinated and right not in (None, "two") and left not in (None, NAME):
+                # "the number or people": a determiner, one word, "or": that word heads a noun phrase (not
+                # before another determiner: "the start or the end", "a mood or an occasion" are parallel)
+                before = left_word(text, start)
+                if before is not None and _context_word(left_word(text, before.start(1)), text) in DETERMINERS:
+                    cue = ARTICLE_BEFORE
         best = best_alternative(data, word, left, right, unseen, cue)
         if best is not None and (not accepted_only or _accepted(word, best)):
             append(Confusion(start, end, word, *best))
@@ -754,7 +826,7 @@ def confusion_candidates(
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _accepted(word: str, best: tuple[str, float, float, float, float, str]) -> bool:
+def _accepted(word: str, best: tuple[str, float, float, float, float, str, bool]) -> bool:
     """``confusion_verdict`` of a candidate for ``word`` with ``_best_alternative``'s ``best`` (the
     verdict does not read the place: cached, and no candidate is made for the many it refuses)."""
     return confusion_verdict(Confusion(0, 0, word, *best))
@@ -763,8 +835,8 @@ def _accepted(word: str, best: tuple[str, float, float, float, float, str]) -> b
 @functools.lru_cache(maxsize=1 << 16)
 def _best_alternative(
     data: ConfusionData, word: str, left: str | None, right: str | None, unseen: float, cue: str = ""
-) -> tuple[str, float, float, float, float, str] | None:
-    """``(alternative, left ratio, right ratio, prior, threshold, pattern)`` of the best alternative to
+) -> tuple[str, float, float, float, float, str, bool] | None:
+    """``(alternative, left ratio, right ratio, prior, threshold, pattern, blind)`` of the best alternative to
     ``word`` between ``left`` and ``right`` (cached: the same few neighbours recur all over a corpus);
     ``cue``: what ``grammar_pattern`` may need beyond the neighbours (computed only where a pattern reads it)."""
     best = None
@@ -780,7 +852,11 @@ def _best_alternative(
             threshold = data.thresholds.get((word, alternative), MIN_PRODUCT)
             if pattern:
                 threshold = data.thresholds.get((word, alternative, pattern), threshold)
-            best = (alternative, left_ratio, right_ratio, prior, threshold, pattern)
+            blind = (
+                right is not None and right.isalpha() and right_ratio == 1.0
+                and not any((p, right) in data.bigrams for p in data.proxies[word])
+            )
+            best = (alternative, left_ratio, right_ratio, prior, threshold, pattern, blind)
     return best
 
 
@@ -791,6 +867,7 @@ def confusion_verdict(
     context: float = MIN_CONTEXT,
     side: float = MIN_SIDE,
     one_sided: float = MIN_ONE_SIDED,
+    blind_context: float = MIN_BLIND_CONTEXT,
 ) -> bool:
     """Whether the context prefers the alternative overwhelmingly, and neither side says otherwise.
 
@@ -805,7 +882,10 @@ def confusion_verdict(
         return min(c.left / c.prior if c.left != 1.0 else 1.0, c.right) >= side
     if c.context < context or min(c.left / c.prior, c.right) < side:
         return False
-    return min(c.product, c.context) >= max(c.threshold if product is None else product, one_sided) or (
+    need = max(c.threshold if product is None else product, one_sided)
+    if c.blind and c.left != 1.0:
+        return c.product >= need and c.context >= blind_context
+    return min(c.product, c.context) >= need or (
         c.left != 1.0 and c.right != 1.0
     )
 
@@ -837,7 +917,7 @@ class TyposNormalizer(Normalizer):
     name = "typos"
     stage = Stage.TYPOS
     scope = "paragraph"  # neighbours are read within the line; a doubled word never spans a line break
-    version = "5"
+    version = "6"
 
     def __init__(self, *, confusion: bool = True, **params: Any) -> None:
         super().__init__(confusion=bool(confusion), **params)

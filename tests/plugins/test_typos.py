@@ -193,6 +193,20 @@ def test_grammar_patterns():
     assert grammar_pattern("or", "of", "because", "the", cue="determiner") == "head+or+determiner"
     assert grammar_pattern("or", "of", "start", "the", cue="determiner") == ""  # the start or the end
     assert grammar_pattern("then", "than", "less", "four") == "comparative+then"
+    assert grammar_pattern("or", "of", "couple", "weeks", cue="article") == "determiner+noun+or"
+    assert grammar_pattern("or", "of", NAME, "weeks", cue="article") == ""  # the BBC or ITV
+    assert grammar_pattern("or", "of", "out", "retirement") == "head+or"
+    assert grammar_pattern("or", "of", "thousands", "fans") == "head+or"
+    assert grammar_pattern("or", "of", "thousands", "millions") == ""  # thousands or millions: amounts
+    assert grammar_pattern("or", "of", "part", "all") == ""  # part or all
+    assert grammar_pattern("form", "from", "came", "the") == "form+determiner"
+    assert grammar_pattern("form", "from", "to", "the") == ""  # to form the government
+    assert grammar_pattern("now", "not", "did", "say") == "do+now"
+    assert grammar_pattern("now", "not", "did", None) == ""  # the job I do now.
+    assert grammar_pattern("one", "on", "place", "two", cue="date") == "one+date"
+    assert grammar_pattern("one", "on", "the", "two", cue="date") == ""  # the one 20 March
+    assert grammar_pattern("will", "with", "oscars", "two", cue=NUMBER_NEXT) == "will+number"
+    assert grammar_pattern("will", "with", "oscars", "two") == ""  # a question: no cue
     assert grammar_pattern("then", "than", "later", "the") == ""  # two years later then
 
 
@@ -206,6 +220,16 @@ def test_grammar_patterns():
         ("Ministers will meet one Thursday to discuss the plan.", "one", "one+day"),
         ("They met one Sunday morning and married a year later.", "one", ""),  # a story
         ("It happened one Friday in May.", "one", ""),
+        ("The race is held one 20 March in Paris.", "one", "one+date"),
+        ("The race is held one March 20 in Paris.", "one", "one+date"),
+        ("He is one 20-year-old of many.", "one", ""),
+        ("The number or people who shop online rose.", "or", "determiner+noun+or"),
+        ("Sales were strongest at the start or the end of the year.", "or", ""),  # parallel: the ... or the
+        ("Your side or the other side won.", "or", ""),  # coordinated: or the other
+        ("It took a week or 10 days to finish.", "or", ""),  # a number after: no noun phrase head
+        ("The film leads at the Oscars will 11 nominations.", "will", "will+number"),
+        ("The film leads at the Oscars will $24m in sales.", "will", "will+number"),
+        ("The question is will 8Mbps be enough?", "will", ""),  # a question
     ],
 )
 def test_what_the_text_cues(text, word, pattern):
@@ -274,3 +298,27 @@ def test_a_name_is_scored_as_a_name():
     came = confusion_candidates("He moved from Paris.")[-1]
     assert came.word == "from" and came.right != 1.0  # the name gives evidence
     assert run_normalizer(TyposNormalizer(), "He shared a flat with Mark.").edits == []
+
+
+def test_a_word_no_bigram_has_is_no_punctuation():
+    """An unseen right neighbour ("too restructure") lets a strong left side decide; punctuation does not."""
+    from newsclean.plugins.typos import MIN_BLIND_CONTEXT, confusion_verdict
+
+    (blind,) = [c for c in confusion_candidates("The firm said it plans too restructure its debt.") if c.word == "too"]
+    assert blind.blind and blind.right == 1.0 and blind.context >= MIN_BLIND_CONTEXT
+    assert confusion_verdict(blind) and not confusion_verdict(blind._replace(blind=False))
+    (end,) = [c for c in confusion_candidates("The firm plans a restructuring too.") if c.word == "too"]
+    assert not end.blind and not confusion_verdict(end)
+    (seen,) = [c for c in confusion_candidates("The firm said it was too expensive.") if c.word == "too"]
+    assert not seen.blind  # "too expensive" is a bigram: the right side is evidence
+    weak = blind._replace(left=blind.prior * (MIN_BLIND_CONTEXT / 2))  # the left side barely beyond the prior
+    assert not confusion_verdict(weak)
+
+
+def test_new_pattern_thresholds_load():
+    data = confusion_data()
+    assert data.thresholds["or", "of", "determiner+noun+or"] < data.thresholds["or", "of"]
+    assert data.thresholds["now", "not"] == float("inf") and "not" in data.alternatives["now"]  # only through do+now
+    assert data.thresholds["now", "not", "do+now"] < float("inf")
+    assert {("will", "with", "will+number"), ("one", "on", "one+date"), ("form", "from", "form+determiner"),
+            ("or", "of", "head+or")} <= set(data.thresholds)
