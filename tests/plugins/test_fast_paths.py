@@ -1,4 +1,4 @@
-"""The quick paths of the word-level steps give exactly what the plain code gives (issue 8).
+"""The quick paths of the steps give exactly what the plain code gives (issues 5 and 8).
 
 Each quick path replaces a slow but obvious computation (a case-insensitive regex, a
 character-by-character loop, a regex over every word) by one that must find the same
@@ -8,7 +8,7 @@ thing; these tests compare the two on the characters that could tell them apart.
 import re
 
 import ftfy
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsclean import Document
@@ -222,3 +222,87 @@ def test_segment_edits_need_not_replay_a_one_step_plan(text):
     for steps in (plan, plan[:1], [("apply", "uncurl_quotes")], [("normalize", "NFC")], []):
         expected = _segment_edits_replayed(text, fixed, steps)
         assert unicode.segment_edits(text, fixed, steps, 0, "unicode") == expected
+
+
+# -- structure (issue 5: its cost in the chain) -----------------------------------------
+from newsclean.plugins import structure  # noqa: E402
+
+LINE_PARTS = ["Related: ", "Read more", "By Jane Smith", "Updated ", "2019", "Photo: Getty", "if you buy something",
+              "click here", "comments", "Advertisement", "Share this", "\u0130stanbul ", "caf\u00e9 ", "\u2022 ",
+              "The council said on Tuesday that the plan would go ahead. ", "x" * 130, ": ", "(", ")", "\u201c", "\u201d", '"']
+lines_of_parts = st.lists(st.lists(st.sampled_from(LINE_PARTS), max_size=8).map("".join), min_size=1, max_size=8)
+
+
+def plain_candidate_lines(text, lines):
+    """candidate_lines as first written: the scanner on the whole text, gate words searched in all of it."""
+    import bisect
+
+    short, long = structure.line_scanner(False), structure.line_scanner(True)
+    found = {
+        l.index for l in lines
+        if (len(l.text) <= structure.STAMP_LINE_MAX and structure.YEAR_IN_TEXT.search(l.text))
+        or l.text.startswith(structure.BYLINE_START) or l.text.startswith(structure.STAMP_LABELS)
+        or structure.is_byline_label(l.text)
+        or (short if len(l.text) <= structure.SHORT_LINE or len(l.text.strip(structure.EDGE_CHARS)) <= structure.SHORT_LINE
+            else long).match(text, l.start)
+    }
+    lowered, starts = text.lower(), [l.start for l in lines]
+    for word in structure.gate_words():
+        at = lowered.find(word)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(word, at + len(word))
+    return sorted(found)
+
+
+@given(lines_of_parts)
+def test_candidate_lines_hold_every_line_the_plain_search_finds_that_a_rule_can_use(parts):
+    # the quick form asks each line alone; the plain form also flagged a long line for a gate word,
+    # which no gated pattern can match (a line over MAX_BOILERPLATE_LINE is no boilerplate line)
+    text = "\n".join(parts)
+    assume(len(text.lower()) == len(text))  # (the plain form's offsets drift where lower() adds a character)
+    lines = structure.split_lines(text)
+    quick = set(structure.candidate_lines(text, lines))
+    plain = set(plain_candidate_lines(text, lines))
+    assert {i for i in plain if len(lines[i].text) <= structure.MAX_BOILERPLATE_LINE} <= quick
+    assert quick - plain <= {l.index for l in lines if len(l.text) > structure.MAX_BOILERPLATE_LINE}
+
+
+@given(st.text(" ab.1\u00e9_'\n", max_size=60), st.integers(0, 14))
+def test_has_words_is_a_word_count(text, n):
+    assert structure.has_words(text, n) == (structure.word_count(text) >= n)
+
+
+@given(st.text("a\u00e9\u0130\u00bd\u00b2\u2160\u4e00\u0663_1 \u0301\u00a3", max_size=40))
+def test_non_ascii_letters_are_the_patterns_matches(text):
+    assert structure.non_ascii_letters(text) == len(structure.NON_ASCII_LETTER.findall(text))
+
+
+def plain_stray_quotes(text):
+    """StrayQuoteNormalizer as first written: every line's quote marks listed."""
+    spans, previous_open = [], False
+    norm = structure.StrayQuoteNormalizer
+    for line in structure.split_lines(text):
+        marks = [m.start() for m in norm.QUOTE.finditer(line.text)]
+        ending = norm.ENDING.search(line.text)
+        if ending and len(marks) % 2 == 1 and not previous_open and structure.is_stray(line.text, marks):
+            spans.append((line.start + ending.start(1), line.end))
+        previous_open = len(marks) % 2 == 1 and not ending
+    return spans
+
+
+@given(st.lists(st.sampled_from(['He said "no.', 'pointed out."', '"Yes," she said.', "\u201cWe won.\u201d", "ok.\u201d",
+                                 "went on", '"', "\n", " ", "."]), max_size=10).map("".join))
+def test_stray_quotes_takes_what_the_plain_loop_takes(text):
+    doc = Document(text)
+    structure.StrayQuoteNormalizer()(doc)
+    assert [(e.start, e.start + len(e.before)) for e in doc.edits] == _shifted(plain_stray_quotes(text))
+
+
+def _shifted(spans):
+    """The plain spans as Document.apply records them (each edit's offsets after the earlier ones)."""
+    out, removed = [], 0
+    for start, end in spans:
+        out.append((start - removed, end - removed))
+        removed += end - start
+    return out
